@@ -1,0 +1,45 @@
+package dev.onboardingengine.workflow.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * CloudEvents 1.0 Kafka protocol binding, binary content mode: the event's attributes travel as
+ * {@code ce_*} headers and the record value is the plain JSON payload.
+ */
+final class CloudEventHeaders {
+
+    static final String SPEC_VERSION = "1.0";
+    static final String SOURCE = "urn:onboarding-engine";
+
+    private static final Map<Class<?>, String> TYPES = Map.of(
+            dev.onboardingengine.workflow.hire.NewHireCreated.class, "dev.onboardingengine.new-hire-created.v1",
+            dev.onboardingengine.workflow.journey.JourneyStatusChanged.class, "dev.onboardingengine.journey-status-changed.v1");
+
+    private CloudEventHeaders() {
+    }
+
+    static String typeOf(Object event) {
+        String type = TYPES.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("No CloudEvents type for " + event.getClass().getName());
+        }
+        return type;
+    }
+
+    static void write(Headers headers, OnboardingEvent event, String subject) {
+        put(headers, "ce_specversion", SPEC_VERSION);
+        put(headers, "ce_id", event.eventId().toString());
+        put(headers, "ce_source", SOURCE);
+        put(headers, "ce_type", typeOf(event));
+        put(headers, "ce_time", event.occurredAt().toString());
+        put(headers, "ce_subject", subject);
+        put(headers, "content-type", "application/json");
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

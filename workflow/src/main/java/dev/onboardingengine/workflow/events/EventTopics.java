@@ -1,0 +1,22 @@
+package dev.onboardingengine.workflow.events;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kafka topic names.
+ *
+ * @param newHires NewHireCreated, keyed by employee id
+ * @param journeys journey events (JourneyStatusChanged), keyed by journey id
+ * @param partitions partitions of the topics the engine creates itself
+ */
+@ConfigurationProperties("onboarding.topics")
+public record EventTopics(
+        @DefaultValue("onboarding.new-hires") String newHires,
+        @DefaultValue("onboarding.journeys") String journeys,
+        @DefaultValue("3") int partitions) {
+
+    public String deadLetterOf(String topic) {
+        return topic + ".DLT";
+    }
+}

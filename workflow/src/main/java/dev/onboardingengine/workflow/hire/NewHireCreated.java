@@ -1,0 +1,43 @@
+package dev.onboardingengine.workflow.hire;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dev.onboardingengine.workflow.events.OnboardingEvent;
+
+/**
+ * A hire was committed: published by the API (through the outbox) on the new-hires topic, keyed by
+ * employee id, and consumed by the engine, which starts the hire's journey. Version 1 of the
+ * payload; consumers ignore fields they do not know, so fields may be added without a new version.
+ *
+ * @param eventId identifies this hire announcement; the journey remembers it, so a redelivered
+ *     event never starts a second journey
+ * @param timeZone IANA zone id of the hire (the organisation's when the hire has none)
+ * @param startDay first working day, in the hire's time zone
+ * @param buddyId employee id of the buddy, or null
+ * @param managerId employee id of the manager, or null
+ * @param sequenceKeys process keys of the sequences chosen for this hire
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NewHireCreated(
+        UUID eventId,
+        long employeeId,
+        String firstName,
+        String lastName,
+        String email,
+        String language,
+        String timeZone,
+        LocalDate startDay,
+        Long buddyId,
+        Long managerId,
+        List<String> sequenceKeys,
+        Instant occurredAt) implements OnboardingEvent {
+
+    public NewHireCreated {
+        sequenceKeys = sequenceKeys == null ? List.of() : List.copyOf(sequenceKeys);
+    }
+}

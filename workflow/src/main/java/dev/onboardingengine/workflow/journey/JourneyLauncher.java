@@ -1,0 +1,80 @@
+package dev.onboardingengine.workflow.journey;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.workflow.hire.NewHireCreated;
+
+/**
+ * Starts the journey of a new hire, exactly once. Camunda does not enforce unique business keys, so
+ * the guard is our own: the journey row, unique per hire event (and per employee and mobility while
+ * it runs), is inserted in the same transaction that starts the process. A redelivered event finds
+ * the row; two nodes racing on the same event collide on the unique constraint and one rolls back.
+ */
+@Service
+class JourneyLauncher {
+
+    static final String MOBILITY_ONBOARDING = "onboarding";
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyLauncher.class);
+
+    private final Journeys journeys;
+    private final JourneyCalendar calendar;
+    private final JourneyProperties properties;
+    private final RuntimeService runtime;
+
+    JourneyLauncher(Journeys journeys, JourneyCalendar calendar, JourneyProperties properties, RuntimeService runtime) {
+        this.journeys = journeys;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.runtime = runtime;
+    }
+
+    /**
+     * @return true if this call started the journey, false if it had been started before
+     * @throws org.springframework.dao.DuplicateKeyException when another node started it concurrently
+     */
+    @Transactional
+    boolean launch(NewHireCreated hire) {
+        if (journeys.existsForHireEvent(hire.eventId())) {
+            log.info("Journey for hire event {} already exists; redelivery ignored", hire.eventId());
+            return false;
+        }
+        ZoneId zone = ZoneId.of(hire.timeZone());
+        Instant startsAt = calendar.startOf(hire.startDay(), zone);
+        Instant endsAt = calendar.endOf(hire.startDay(), zone);
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        long journeyId = journeys.insert(hire.eventId(), hire.employeeId(), MOBILITY_ONBOARDING, hire.timeZone(),
+                hire.startDay(), startsAt, endsAt, now);
+
+        try (var context = JourneyLogContext.of(hire.employeeId(), journeyId)) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(JourneyVariables.EMPLOYEE_ID, hire.employeeId());
+            variables.put(JourneyVariables.JOURNEY_ID, journeyId);
+            variables.put(JourneyVariables.FIRST_NAME, hire.firstName());
+            variables.put(JourneyVariables.LAST_NAME, hire.lastName());
+            variables.put(JourneyVariables.EMAIL, hire.email());
+            variables.put(JourneyVariables.TIME_ZONE, hire.timeZone());
+            variables.put(JourneyVariables.STARTS_AT, Date.from(startsAt));
+            variables.put(JourneyVariables.ENDS_AT, Date.from(endsAt));
+            variables.put(JourneyVariables.SEQUENCE_KEYS, hire.sequenceKeys());
+            ProcessInstance instance = runtime.startProcessInstanceByKey(properties.processKey(),
+                    Long.toString(hire.employeeId()), variables);
+            journeys.attachProcessInstance(journeyId, instance.getId());
+            log.info("Started journey {} (process instance {}) for employee {}", journeyId, instance.getId(),
+                    hire.employeeId());
+        }
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.onboardingengine.workflow.journey;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import dev.onboardingengine.workflow.events.OnboardingEvent;
+
+/**
+ * A journey reached a milestone. Published on the journeys topic, keyed by journey id, in the same
+ * transaction as the engine state that caused it. Version 1 of the payload.
+ *
+ * @param previousStatus null for the first milestone of a journey
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record JourneyStatusChanged(
+        UUID eventId,
+        long journeyId,
+        long employeeId,
+        String mobility,
+        JourneyStatus previousStatus,
+        JourneyStatus status,
+        Instant occurredAt) implements OnboardingEvent {
+}

@@ -1,0 +1,58 @@
+package dev.onboardingengine.workflow.journey;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.onboardingengine.workflow.events.InvalidEventRecord;
+import dev.onboardingengine.workflow.hire.NewHireCreated;
+
+/**
+ * Consumes NewHireCreated and starts the journey. The offset is committed only after the journey's
+ * transaction committed, so a crash in between means a redelivery, which {@link JourneyLauncher}
+ * recognises.
+ */
+@Component
+class NewHireListener {
+
+    private static final Logger log = LoggerFactory.getLogger(NewHireListener.class);
+
+    private final JourneyLauncher launcher;
+    private final ObjectMapper objectMapper;
+
+    NewHireListener(JourneyLauncher launcher, ObjectMapper objectMapper) {
+        this.launcher = launcher;
+        this.objectMapper = objectMapper;
+    }
+
+    @KafkaListener(id = "new-hires", topics = "${onboarding.topics.new-hires:onboarding.new-hires}",
+            groupId = "${onboarding.workflow.consumer-group:onboarding-workflow}",
+            autoStartup = "${onboarding.workflow.consume-new-hires:true}")
+    void onNewHire(ConsumerRecord<String, String> record) {
+        NewHireCreated hire = parse(record);
+        try {
+            launcher.launch(hire);
+        } catch (DuplicateKeyException raced) {
+            // Another node (or an earlier delivery still in flight) committed this journey first.
+            log.info("Journey for hire event {} was started concurrently elsewhere; nothing to do", hire.eventId());
+        }
+    }
+
+    private NewHireCreated parse(ConsumerRecord<String, String> record) {
+        try {
+            NewHireCreated hire = objectMapper.readValue(record.value(), NewHireCreated.class);
+            if (hire.eventId() == null || hire.startDay() == null || hire.timeZone() == null) {
+                throw new InvalidEventRecord("NewHireCreated lacks eventId, startDay or timeZone");
+            }
+            return hire;
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventRecord("Not a NewHireCreated JSON payload: " + e.getOriginalMessage());
+        }
+    }
+}
