@@ -51,10 +51,10 @@ public final class TestDatabase {
         String user = System.getenv().getOrDefault("TEST_POSTGRES_USER", "postgres");
         String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
         String name = "onboarding_test_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
-        execute(admin, user, "create database " + name);
+        execute(admin, user, "", "create database " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                execute(admin, user, "drop database if exists " + name + " with (force)");
+                execute(admin, user, "", "drop database if exists " + name + " with (force)");
             } catch (IllegalStateException e) {
                 log.warn("Could not drop test database {}: {}", name, e.getMessage());
             }
@@ -63,8 +63,8 @@ public final class TestDatabase {
         return new TestDatabase("jdbc:postgresql://" + host + ":" + port + "/" + name, user, "");
     }
 
-    private static void execute(String url, String user, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, "");
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -74,6 +74,26 @@ public final class TestDatabase {
 
     public String url() {
         return url;
+    }
+
+    /**
+     * A new, empty database on the same server, for a test that must not share state with the
+     * application contexts other tests keep cached (their outbox schedulers, their consumers).
+     */
+    public String freshDatabaseUrl(String purpose) {
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        String name = "onboarding_" + purpose + "_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100_000;
+        String admin = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+        execute(admin, username, password, "create database " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                execute(admin, username, password, "drop database if exists " + name + " with (force)");
+            } catch (IllegalStateException e) {
+                log.warn("Could not drop test database {}: {}", name, e.getMessage());
+            }
+        }));
+        return url.substring(0, slash + 1) + name + (query < 0 ? "" : url.substring(query));
     }
 
     public String username() {

@@ -1,0 +1,79 @@
+package dev.onboardingengine.api.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Optional;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding) or
+ * {@code Bearer <key>} (Offly, Bridge). Sessions and cookies never authenticate the API. The
+ * messages are ChiefOnboarding's, inside an RFC 7807 problem document.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+    private final ApiTokens tokens;
+    private final ApiAccessProperties access;
+    private final ObjectMapper objectMapper;
+
+    ApiTokenFilter(ApiTokens tokens, ApiAccessProperties access, ObjectMapper objectMapper) {
+        this.tokens = tokens;
+        this.access = access;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!access.enabled()) {
+            reject(response, HttpStatus.NOT_FOUND, "The API is disabled on this server (API_ACCESS=false).");
+            return;
+        }
+        Optional<String> key = keyOf(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (key.isEmpty()) {
+            reject(response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+            return;
+        }
+        Optional<Caller> caller = tokens.authenticate(key.get());
+        if (caller.isEmpty()) {
+            reject(response, HttpStatus.UNAUTHORIZED, "Invalid token.");
+            return;
+        }
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
+        chain.doFilter(request, response);
+    }
+
+    static Optional<String> keyOf(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String[] parts = authorization.trim().split("\\s+", 2);
+        if (parts.length != 2 || !(parts[0].equalsIgnoreCase("Token") || parts[0].equalsIgnoreCase("Bearer"))) {
+            return Optional.empty();
+        }
+        return Optional.of(parts[1].trim()).filter(key -> !key.isEmpty());
+    }
+
+    private void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://onboardingengine.dev/problems/" + (status == HttpStatus.NOT_FOUND ? "api-disabled" : "authentication")));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Token");
+        }
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

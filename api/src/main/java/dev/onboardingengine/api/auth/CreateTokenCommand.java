@@ -1,0 +1,66 @@
+package dev.onboardingengine.api.auth;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
+
+/**
+ * {@code create-token <email>}: the engine's {@code drf_create_token}. Creates an API token for an
+ * existing administrator, prints it once and exits. Runs against the configured database without
+ * starting the web server, the job executor or the Kafka consumers.
+ */
+public final class CreateTokenCommand {
+
+    static final String NAME = "create-token";
+
+    /** Camunda's REST API and webapps need a servlet container; a command-line run has none. */
+    public static final String WITHOUT_WEB_APPS =
+            "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+                    + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
+
+    private CreateTokenCommand() {
+    }
+
+    public static boolean isInvokedBy(String[] args) {
+        return args.length > 0 && NAME.equals(args[0]);
+    }
+
+    /** @return the process exit code */
+    @SuppressWarnings("java:S106") // a command-line tool talks to its terminal
+    public static int run(Class<?> application, String[] args) {
+        PrintStream out = System.out;
+        if (args.length != 2) {
+            System.err.println("Usage: create-token <email of an administrator>");
+            return 2;
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "onboarding.kafka.embedded.enabled=false",
+                        "onboarding.workflow.consume-new-hires=false",
+                        "camunda.bpm.job-execution.enabled=false",
+                        "spring.kafka.admin.auto-create=false",
+                        "onboarding.outbox.resubmit-initial-delay=1h",
+                        "spring.main.banner-mode=off",
+                        "spring.autoconfigure.exclude=" + WITHOUT_WEB_APPS,
+                        "logging.level.root=WARN")
+                .run()) {
+            Optional<Employee> admin = context.getBean(Employees.class).findByEmail(args[1])
+                    .filter(employee -> employee.role() == EmployeeRole.ADMIN);
+            if (admin.isEmpty()) {
+                System.err.println("No administrator with email " + args[1]);
+                return 1;
+            }
+            String key = context.getBean(ApiTokens.class).issue(admin.get(), null);
+            out.println("Generated token " + key + " for user " + admin.get().email());
+            return 0;
+        }
+    }
+}

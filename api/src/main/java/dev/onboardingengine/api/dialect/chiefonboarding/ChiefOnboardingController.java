@@ -1,0 +1,60 @@
+package dev.onboardingengine.api.dialect.chiefonboarding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.onboardingengine.api.auth.Caller;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.hire.InvalidHire;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.hire.NewHireService;
+
+/** ChiefOnboarding's API, as its documentation describes it. Only administrators' tokens may call it. */
+@RestController
+class ChiefOnboardingController {
+
+    private final NewHireService hires;
+    private final Employees employees;
+
+    ChiefOnboardingController(NewHireService hires, Employees employees) {
+        this.hires = hires;
+        this.employees = employees;
+    }
+
+    @GetMapping({"/api/employees/", "/api/employees"})
+    List<EmployeeSummary> employees(Caller caller) {
+        AdministratorsOnly.check(caller);
+        return employees.all().stream().map(EmployeeSummary::of).toList();
+    }
+
+    @PostMapping(path = {"/api/users/", "/api/users"}, consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    UserResponse createUser(Caller caller,
+            @RequestBody CreateUserRequest request) {
+        AdministratorsOnly.check(caller);
+        Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
+        NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
+                request.phone(), request.position(), request.language(), request.message(), request.startDay(),
+                request.buddy(), request.manager(), request.timezone(), request.sequences());
+        if (request.role() != null && role.isEmpty()) {
+            // An unknown role number is its own mistake, reported beside every other one.
+            List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
+                    .filter(violation -> !violation.field().equals("role")).toList());
+            violations.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+            throw new InvalidHire(violations);
+        }
+        Employee employee = hires.hire(hire, caller.employeeId());
+        return UserResponse.of(employee, request.sequences() == null ? List.of() : request.sequences());
+    }
+}

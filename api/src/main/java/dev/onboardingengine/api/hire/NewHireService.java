@@ -1,0 +1,136 @@
+package dev.onboardingengine.api.hire;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.directory.NewEmployee;
+import dev.onboardingengine.workflow.hire.NewHireCreated;
+import jakarta.validation.Validator;
+
+/**
+ * The one way a person enters the engine, for every dialect and the hire-requests topic. Validates,
+ * writes the employee, the audit entry and (for a new hire) the NewHireCreated event in one
+ * transaction: the event is stored by the outbox with the employee and reaches Kafka after commit,
+ * so a committed hire is never without its event and a rolled-back one never has one.
+ */
+@Service
+public class NewHireService {
+
+    private static final Logger log = LoggerFactory.getLogger(NewHireService.class);
+    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$");
+
+    private final Employees employees;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final OrganisationProperties organisation;
+    private final Validator validator;
+
+    NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
+            OrganisationProperties organisation, Validator validator) {
+        this.validator = validator;
+        this.employees = employees;
+        this.audit = audit;
+        this.events = events;
+        this.organisation = organisation;
+    }
+
+    /**
+     * @param actorId the employee whose token made the request, null for the engine itself
+     * @throws InvalidHire naming every field that is wrong; nothing is written then
+     */
+    @Transactional
+    public Employee hire(NewHire hire, Long actorId) {
+        List<InvalidHire.Violation> violations = validate(hire);
+        if (!violations.isEmpty()) {
+            throw new InvalidHire(violations);
+        }
+        String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
+        String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
+        Instant now = Instant.now();
+        LocalDate startDay = hire.startDay() != null ? hire.startDay() : LocalDate.now(ZoneId.of(organisation.timeZone()));
+        Employee employee;
+        try {
+            employee = employees.insert(new NewEmployee(null, hire.firstName().trim(), hire.lastName().trim(), hire.email(),
+                    hire.role(), blankToNull(hire.phone()), blankToNull(hire.position()), language,
+                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId()),
+                    now);
+        } catch (DuplicateKeyException raced) {
+            // Two requests for the same address at once: the constraint decides, the loser hears why.
+            throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", hire.email())));
+        }
+        audit.record("user_creation", actorId, "employee", employee.id(),
+                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now);
+        if (employee.role() == EmployeeRole.NEW_HIRE) {
+            events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
+                    employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
+                    employee.buddyId(), employee.managerId(), List.of(), now));
+        }
+        try (var ignored = MDC.putCloseable("employeeId", Long.toString(employee.id()))) {
+            log.info("Employee {} created as {}{}", employee.id(), employee.role(),
+                    employee.role() == EmployeeRole.NEW_HIRE ? "; journey requested" : "");
+        }
+        return employee;
+    }
+
+    /** Every problem with the hire, without writing anything; empty when it can be accepted. */
+    @Transactional(readOnly = true)
+    public List<InvalidHire.Violation> validate(NewHire hire) {
+        // Field rules are Bean Validation constraints on NewHire; their messages are violation codes.
+        List<InvalidHire.Violation> violations = new ArrayList<>(validator.validate(hire).stream()
+                .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(), v.getInvalidValue()))
+                .toList());
+        boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
+        if (emailWellFormed && employees.emailTaken(hire.email())) {
+            violations.add(new InvalidHire.Violation("email", "duplicate", hire.email()));
+        }
+        String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
+        zone(violations, timeZone);
+        String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
+        if (!LANGUAGE.matcher(language).matches()) {
+            violations.add(new InvalidHire.Violation("language", "invalid_choice", hire.language()));
+        }
+        reference(violations, "buddyId", hire.buddyId());
+        reference(violations, "managerId", hire.managerId());
+        if (!hire.sequenceIds().isEmpty()) {
+            // No sequence is deployed yet: the sequence catalogue arrives with the ChiefOnboarding issue.
+            violations.add(new InvalidHire.Violation("sequenceIds", "unknown_reference", hire.sequenceIds()));
+        }
+        return violations;
+    }
+
+    private static void zone(List<InvalidHire.Violation> violations, String timeZone) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            violations.add(new InvalidHire.Violation("timeZone", "invalid_choice", timeZone));
+        }
+    }
+
+    private void reference(List<InvalidHire.Violation> violations, String field, Long id) {
+        if (id != null && !employees.exists(id)) {
+            violations.add(new InvalidHire.Violation(field, "unknown_reference", id));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.onboardingengine.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
+
+/**
+ * The whole engine on a random port, on real PostgreSQL and Kafka, with a known administrator token
+ * ({@link #ADMIN_TOKEN}) and Camunda's job executor off: tests fire timers after moving the clock.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@EngineIntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {
+        "onboarding.admin.email=admin@example.com",
+        "onboarding.admin.token=" + ApiIntegrationTest.ADMIN_TOKEN,
+        "onboarding.outbox.resubmit-interval=2s",
+        "onboarding.outbox.resubmit-older-than=5s"})
+public @interface ApiIntegrationTest {
+
+    String ADMIN_TOKEN = "0123456789abcdef0123456789abcdef01234567";
+}

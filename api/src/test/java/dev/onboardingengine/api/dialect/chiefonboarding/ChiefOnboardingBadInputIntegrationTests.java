@@ -1,0 +1,176 @@
+package dev.onboardingengine.api.dialect.chiefonboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.auth.ApiTokens;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.hire.NewHireService;
+
+/** Bad requests get a 4xx that names what is wrong, and write nothing. Never a 500. */
+@ApiIntegrationTest
+class ChiefOnboardingBadInputIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    NewHireService hires;
+    @Autowired
+    ApiTokens tokens;
+
+    @Test
+    void theVariantSeedExampleWithAnEmptyEmailIsRefusedNamingTheEmail() {
+        long employeesBefore = employees();
+
+        // The curl example of chiefonboarding-api-variant.md, as written.
+        Answer answer = postUser("""
+                {"first_name":"James","last_name":"Weller","email":"","phone":"","position":"Technical lead","language":"en","message":"","start_day":"2020-12-04","buddy":4,"timezone":"UTC","sequences":[3], "role":0}
+                """);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body()).containsEntry("email", List.of("This field may not be blank."))
+                .containsEntry("status", 400);
+        assertThat(employees()).isEqualTo(employeesBefore);
+    }
+
+    @Test
+    void missingRequiredFieldsAreEachNamed() {
+        Answer answer = postUser("{}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body()).containsEntry("first_name", List.of("This field is required."))
+                .containsEntry("last_name", List.of("This field is required."))
+                .containsEntry("email", List.of("This field is required."))
+                .containsEntry("role", List.of("This field is required."));
+    }
+
+    @Test
+    void unknownReferencesBadChoicesAndBadDatesAreNamed() {
+        Answer references = postUser("""
+                {"first_name":"A","last_name":"Unknown","email":"a.%s@example.com","role":0,"buddy":987654321,
+                 "manager":987654322,"timezone":"Mars/Olympus","language":"english!","sequences":[3]}
+                """.formatted(UUID.randomUUID()));
+        Answer badRole = postUser("""
+                {"first_name":"A","last_name":"Unknown","email":"a.%s@example.com","role":7}
+                """.formatted(UUID.randomUUID()));
+        Answer badDate = postUser("""
+                {"first_name":"A","last_name":"Unknown","email":"a.%s@example.com","role":0,"start_day":"2026-02-30"}
+                """.formatted(UUID.randomUUID()));
+
+        assertThat(references.status()).isEqualTo(400);
+        assertThat(references.body())
+                .containsEntry("buddy", List.of("Invalid pk \"987654321\" - object does not exist."))
+                .containsEntry("manager", List.of("Invalid pk \"987654322\" - object does not exist."))
+                .containsEntry("timezone", List.of("\"Mars/Olympus\" is not a valid choice."))
+                .containsEntry("language", List.of("\"english!\" is not a valid choice."))
+                .containsEntry("sequences", List.of("Not all sequence ids are valid."));
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(badRole.body()).containsEntry("role", List.of("\"7\" is not a valid choice."));
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.body()).containsEntry("start_day",
+                List.of("Date has wrong format. Use one of these formats instead: YYYY-MM-DD."));
+        assertThat(employeesNamed("Unknown")).isZero();
+    }
+
+    @Test
+    void aDuplicateEmailIsRefusedWhateverItsCase() {
+        String email = "dup." + UUID.randomUUID() + "@example.com";
+        assertThat(postUser("""
+                {"first_name":"First","last_name":"Copy","email":"%s","role":3}""".formatted(email)).status()).isEqualTo(201);
+
+        Answer second = postUser("""
+                {"first_name":"Second","last_name":"Copy","email":"%s","role":3}""".formatted(email.toUpperCase()));
+
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.body()).containsEntry("email", List.of("user with this email already exists."));
+    }
+
+    @Test
+    void malformedJsonAndWrongContentTypeAreClientErrors() {
+        Answer malformed = postUser("{\"first_name\": ");
+        Answer plainText = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.TEXT_PLAIN).body("first_name=James"));
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat((String) malformed.body().get("detail")).startsWith("JSON parse error").contains("line 1");
+        assertThat(plainText.status()).isEqualTo(415);
+        assertThat((String) plainText.body().get("detail")).contains("text/plain");
+    }
+
+    @Test
+    void missingWrongAndUnprivilegedTokensAreRefused() {
+        Employee manager = hires.hire(new NewHire("Mia", "Manager", "mia." + UUID.randomUUID() + "@example.com",
+                EmployeeRole.MANAGER, null, null, null, null, null, null, null, null, List.of()), null);
+        String managerToken = tokens.issue(manager, null);
+
+        Answer none = exchange(RestClient.create("http://localhost:" + port).get().uri("/api/employees/"));
+        Answer wrong = exchange(api("Token 0123456789abcdef-wrong").get().uri("/api/employees/"));
+        Answer wrongSecretRightLookup = exchange(api(ApiIntegrationTest.ADMIN_TOKEN.substring(0, 8) + "x".repeat(32))
+                .get().uri("/api/employees/"));
+        Answer unprivileged = exchange(api(managerToken).get().uri("/api/employees/"));
+        Answer bearer = exchange(RestClient.create("http://localhost:" + port).get().uri("/api/employees/")
+                .header("Authorization", "Bearer " + ApiIntegrationTest.ADMIN_TOKEN));
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.body()).containsEntry("detail", "Authentication credentials were not provided.");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.body()).containsEntry("detail", "Invalid token.");
+        assertThat(wrongSecretRightLookup.status()).isEqualTo(401);
+        assertThat(unprivileged.status()).isEqualTo(403);
+        assertThat(unprivileged.body()).containsEntry("detail", "You do not have permission to perform this action.");
+        assertThat(bearer.status()).isEqualTo(200);
+    }
+
+    private Answer postUser(String json) {
+        return exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_JSON).body(json));
+    }
+
+    private long employees() {
+        return jdbc.sql("select count(*) from employee").query(Long.class).single();
+    }
+
+    private long employeesNamed(String lastName) {
+        return jdbc.sql("select count(*) from employee where last_name = :n").param("n", lastName).query(Long.class).single();
+    }
+
+    private RestClient api(String token) {
+        String header = token.startsWith("Token ") ? token : "Token " + token;
+        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Authorization", header).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Answer exchange(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            Object body = bytes.length == 0 ? Map.of() : objectMapper.readValue(bytes, Object.class);
+            String contentType = response.getHeaders().getContentType() == null ? null
+                    : response.getHeaders().getContentType().getType() + "/" + response.getHeaders().getContentType().getSubtype();
+            return new Answer(response.getStatusCode().value(), contentType,
+                    body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("list", body));
+        });
+    }
+
+    record Answer(int status, String contentType, Map<String, Object> body) {
+    }
+}
