@@ -23,6 +23,7 @@ import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
+import dev.onboardingengine.workflow.hire.Stakeholder;
 import jakarta.validation.Validator;
 
 /**
@@ -81,7 +82,8 @@ public class NewHireService {
         if (employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
-                    employee.buddyId(), employee.managerId(), List.of(), now));
+                    employee.buddyId(), employee.managerId(), List.of(), now, stakeholder(employee.buddyId()),
+                    stakeholder(employee.managerId())));
         }
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(employee.id()))) {
             log.info("Employee {} created as {}{}", employee.id(), employee.role(),
@@ -128,6 +130,14 @@ public class NewHireService {
         if (id != null && !employees.exists(id)) {
             violations.add(new InvalidHire.Violation(field, "unknown_reference", id));
         }
+    }
+
+    /** The contact the engine needs; people with the role "other" are never notified. */
+    private Stakeholder stakeholder(Long employeeId) {
+        return employeeId == null ? null : employees.find(employeeId)
+                .map(e -> new Stakeholder(e.id(), e.firstName(), e.lastName(), e.email(), e.language(),
+                        e.role() != EmployeeRole.OTHER))
+                .orElse(null);
     }
 
     private static String blankToNull(String value) {

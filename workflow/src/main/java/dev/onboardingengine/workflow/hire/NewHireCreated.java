@@ -20,6 +20,8 @@ import dev.onboardingengine.workflow.events.OnboardingEvent;
  * @param startDay first working day, in the hire's time zone
  * @param buddyId employee id of the buddy, or null
  * @param managerId employee id of the manager, or null
+ * @param buddy the buddy's contact, or null
+ * @param manager the manager's contact, or null
  * @param sequenceKeys process keys of the sequences chosen for this hire
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -35,7 +37,9 @@ public record NewHireCreated(
         Long buddyId,
         Long managerId,
         List<String> sequenceKeys,
-        Instant occurredAt) implements OnboardingEvent {
+        Instant occurredAt,
+        Stakeholder buddy,
+        Stakeholder manager) implements OnboardingEvent {
 
     public NewHireCreated {
         sequenceKeys = sequenceKeys == null ? List.of() : List.copyOf(sequenceKeys);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.hire.NewHireCreated;
+import dev.onboardingengine.workflow.hire.Stakeholder;
 
 /**
  * Starts the journey of a new hire, exactly once. Camunda does not enforce unique business keys, so
@@ -68,7 +69,13 @@ class JourneyLauncher {
             variables.put(JourneyVariables.TIME_ZONE, hire.timeZone());
             variables.put(JourneyVariables.STARTS_AT, Date.from(startsAt));
             variables.put(JourneyVariables.ENDS_AT, Date.from(endsAt));
-            variables.put(JourneyVariables.SEQUENCE_KEYS, hire.sequenceKeys());
+            variables.put(JourneyVariables.LANGUAGE, hire.language());
+            variables.put(JourneyVariables.START_DAY, hire.startDay().toString());
+            variables.put(JourneyVariables.SEQUENCE_KEYS, new java.util.ArrayList<>(hire.sequenceKeys()));
+            putStakeholder(variables, "hire", new Stakeholder(hire.employeeId(), hire.firstName(), hire.lastName(),
+                    hire.email(), hire.language(), true));
+            putStakeholder(variables, "buddy", hire.buddy());
+            putStakeholder(variables, "manager", hire.manager());
             ProcessInstance instance = runtime.startProcessInstanceByKey(properties.processKey(),
                     Long.toString(hire.employeeId()), variables);
             journeys.attachProcessInstance(journeyId, instance.getId());
@@ -76,5 +83,14 @@ class JourneyLauncher {
                     hire.employeeId());
         }
         return true;
+    }
+
+    private static void putStakeholder(Map<String, Object> variables, String role, Stakeholder stakeholder) {
+        variables.put(role + "Id", stakeholder == null ? null : Long.toString(stakeholder.employeeId()));
+        variables.put(role + "Email", stakeholder == null ? null : stakeholder.email());
+        variables.put(role + "FirstName", stakeholder == null ? null : stakeholder.firstName());
+        variables.put(role + "LastName", stakeholder == null ? null : stakeholder.lastName());
+        variables.put(role + "Language", stakeholder == null ? null : stakeholder.language());
+        variables.put(role + "Notify", stakeholder != null && stakeholder.notifiable());
     }
 }

@@ -11,7 +11,19 @@ public final class JourneyVariables {
     public static final String EMAIL = "email";
     public static final String FIRST_NAME = "firstName";
     public static final String LAST_NAME = "lastName";
+    public static final String LANGUAGE = "language";
     public static final String SEQUENCE_KEYS = "sequenceKeys";
+    /** One element of {@link #SEQUENCE_KEYS} inside the multi-instance sequence call. */
+    public static final String SEQUENCE_KEY = "sequenceKey";
+    /** The hire's start day (ISO date) and zone: sequences compute their moments from them. */
+    public static final String START_DAY = "startDay";
+
+    /**
+     * Stakeholder variables are named {@code <role><Field>} for the roles {@link #STAKEHOLDER_ROLES}:
+     * {@code buddyId}, {@code buddyEmail}, {@code buddyFirstName}, {@code buddyLastName},
+     * {@code buddyLanguage}, {@code buddyNotify} (false: never notified). The hire's are {@code hire*}.
+     */
+    public static final java.util.List<String> STAKEHOLDER_ROLES = java.util.List.of("hire", "buddy", "manager");
     /** Local input of a status milestone element. */
     public static final String STATUS = "status";
 
