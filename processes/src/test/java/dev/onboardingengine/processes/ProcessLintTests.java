@@ -92,6 +92,23 @@ class ProcessLintTests {
 
     @ParameterizedTest
     @MethodSource("diagrams")
+    void userTasksHaveAnOwnerAnAssigneeAndADueDate(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+            assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNotBlank();
+            assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
+            List<String> owners = task.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                    .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream())
+                    .flatMap(io -> io.getCamundaInputParameters().stream())
+                    .filter(parameter -> "owner".equals(parameter.getCamundaName()))
+                    .map(parameter -> parameter.getTextContent().trim())
+                    .toList();
+            assertThat(owners).as("owner of %s", task.getId()).singleElement().isIn("hire", "buddy", "manager", "hr");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("diagrams")
     void elementIdsAreMeaningful(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
         for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {

@@ -42,16 +42,15 @@ public final class CreateTokenCommand {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties(
-                        "onboarding.kafka.embedded.enabled=false",
-                        "onboarding.workflow.consume-new-hires=false",
-                        "camunda.bpm.job-execution.enabled=false",
-                        "spring.kafka.admin.auto-create=false",
-                        "onboarding.outbox.resubmit-initial-delay=1h",
-                        "spring.main.banner-mode=off",
-                        "spring.autoconfigure.exclude=" + WITHOUT_WEB_APPS,
-                        "logging.level.root=WARN")
-                .run()) {
+                // Command-line arguments, so they win over application.yml and the environment.
+                .run("--onboarding.kafka.embedded.enabled=false",
+                        "--onboarding.workflow.consume-new-hires=false",
+                        "--camunda.bpm.job-execution.enabled=false",
+                        "--spring.kafka.admin.auto-create=false",
+                        "--onboarding.outbox.resubmit-initial-delay=1h",
+                        "--spring.main.banner-mode=off",
+                        "--spring.autoconfigure.exclude=" + WITHOUT_WEB_APPS,
+                        "--logging.level.root=WARN")) {
             Optional<Employee> admin = context.getBean(Employees.class).findByEmail(args[1])
                     .filter(employee -> employee.role() == EmployeeRole.ADMIN);
             if (admin.isEmpty()) {

@@ -24,6 +24,8 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.sequence.Sequence;
+import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 import jakarta.validation.Validator;
 
 /**
@@ -43,10 +45,12 @@ public class NewHireService {
     private final ApplicationEventPublisher events;
     private final OrganisationProperties organisation;
     private final Validator validator;
+    private final SequenceCatalog sequences;
 
     NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
-            OrganisationProperties organisation, Validator validator) {
+            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences) {
         this.validator = validator;
+        this.sequences = sequences;
         this.employees = employees;
         this.audit = audit;
         this.events = events;
@@ -82,7 +86,8 @@ public class NewHireService {
         if (employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
-                    employee.buddyId(), employee.managerId(), List.of(), now, stakeholder(employee.buddyId()),
+                    employee.buddyId(), employee.managerId(), sequenceKeys(hire.sequenceIds()), now,
+                    stakeholder(employee.buddyId()),
                     stakeholder(employee.managerId())));
         }
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(employee.id()))) {
@@ -111,8 +116,7 @@ public class NewHireService {
         }
         reference(violations, "buddyId", hire.buddyId());
         reference(violations, "managerId", hire.managerId());
-        if (!hire.sequenceIds().isEmpty()) {
-            // No sequence is deployed yet: the sequence catalogue arrives with the ChiefOnboarding issue.
+        if (!hire.sequenceIds().isEmpty() && sequences.withIds(hire.sequenceIds()).isEmpty()) {
             violations.add(new InvalidHire.Violation("sequenceIds", "unknown_reference", hire.sequenceIds()));
         }
         return violations;
@@ -130,6 +134,10 @@ public class NewHireService {
         if (id != null && !employees.exists(id)) {
             violations.add(new InvalidHire.Violation(field, "unknown_reference", id));
         }
+    }
+
+    private List<String> sequenceKeys(List<Long> sequenceIds) {
+        return sequences.withIds(sequenceIds).orElseThrow().stream().map(Sequence::processKey).toList();
     }
 
     /** The contact the engine needs; people with the role "other" are never notified. */

@@ -9,28 +9,34 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.workflow.action.Action;
+import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyView;
 
 /**
  * {@code GET /api/journeys/{employeeId}}: the journeys of one person, each with its status, the
- * process instance Cockpit shows, and every milestone reached.
+ * process instance Cockpit shows and every milestone reached, and the actions of those journeys.
  */
 @RestController
 class JourneyController {
 
     private final Employees employees;
     private final JourneyQueries journeys;
+    private final JourneyActions actions;
 
-    JourneyController(Employees employees, JourneyQueries journeys) {
+    JourneyController(Employees employees, JourneyQueries journeys, JourneyActions actions) {
         this.employees = employees;
         this.journeys = journeys;
+        this.actions = actions;
     }
 
     @GetMapping("/api/journeys/{employeeId}")
@@ -42,7 +48,39 @@ class JourneyController {
         if (!employees.exists(employeeId)) {
             throw new UnknownEmployee(employeeId);
         }
-        return new EmployeeJourneys(employeeId, journeys.journeysOf(employeeId).stream().map(Journey::of).toList());
+        return new EmployeeJourneys(employeeId, journeys.journeysOf(employeeId).stream().map(Journey::of).toList(),
+                actions.actionsOf(employeeId).stream().map(JourneyAction::of).toList());
+    }
+
+    /**
+     * {@code POST /api/actions/{id}/complete}: marks an action done, as Tasklist's Complete does. An
+     * administrator may complete any action, anyone else only their own.
+     */
+    @PostMapping("/api/actions/{actionId}/complete")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void complete(Caller caller, @PathVariable String actionId) {
+        actions.complete(actionId, action -> caller.isAdmin()
+                || Long.toString(caller.employeeId()).equals(action.assigneeId()));
+    }
+
+    @ExceptionHandler(JourneyActions.ActionNotFound.class)
+    ProblemDetail unknownAction(JourneyActions.ActionNotFound unknown) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
+    }
+
+    @ExceptionHandler(JourneyActions.ActionNotYours.class)
+    ProblemDetail notYourAction(JourneyActions.ActionNotYours notYours) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, notYours.getMessage());
+    }
+
+    record JourneyAction(String id, String name, String sequence, @JsonProperty("assignee_id") String assigneeId,
+            @JsonProperty("created_at") Instant createdAt, Instant due, @JsonProperty("completed_at") Instant completedAt,
+            String state) {
+
+        static JourneyAction of(Action action) {
+            return new JourneyAction(action.id(), action.name(), action.sequenceKey(), action.assigneeId(),
+                    action.createdAt(), action.due(), action.completedAt(), action.isOpen() ? "open" : "done");
+        }
     }
 
     @ExceptionHandler(UnknownEmployee.class)
@@ -55,7 +93,8 @@ class JourneyController {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
     }
 
-    record EmployeeJourneys(@JsonProperty("employee_id") long employeeId, List<Journey> journeys) {
+    record EmployeeJourneys(@JsonProperty("employee_id") long employeeId, List<Journey> journeys,
+            List<JourneyAction> actions) {
     }
 
     record Journey(

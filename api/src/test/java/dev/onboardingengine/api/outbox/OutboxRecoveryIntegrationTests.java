@@ -92,10 +92,10 @@ class OutboxRecoveryIntegrationTests {
                 "camunda.bpm.generate-unique-process-application-name=true",
                 "spring.main.banner-mode=off",
                 "spring.autoconfigure.exclude=" + CreateTokenCommand.WITHOUT_WEB_APPS));
+        // As command-line arguments: they win over application.yml, as the test needs.
         return new SpringApplicationBuilder(OnboardingEngineApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(properties.toArray(String[]::new))
-                .run();
+                .run(properties.stream().map(property -> "--" + property).toArray(String[]::new));
     }
 
     private static long incompleteNewHireEvents(JdbcClient jdbc) {

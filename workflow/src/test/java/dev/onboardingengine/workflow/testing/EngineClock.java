@@ -25,6 +25,29 @@ public final class EngineClock {
         ClockUtil.reset();
     }
 
+    /**
+     * Executes every job due now in the journey of this business key, including the sequences it
+     * called and the jobs those jobs create.
+     */
+    public static int runDueJobsOfJourney(ManagementService management, org.camunda.bpm.engine.RuntimeService runtime,
+            String businessKey) {
+        int executed = 0;
+        for (int round = 0; round < 100; round++) {
+            List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+                    .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+            List<Job> due = instances.isEmpty() ? List.of()
+                    : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances)).executable().list();
+            if (due.isEmpty()) {
+                return executed;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+                executed++;
+            }
+        }
+        throw new IllegalStateException("Jobs of journey " + businessKey + " keep becoming due: a timer loop?");
+    }
+
     /** Executes every job due at the engine's current time, including jobs those jobs create. */
     public static int runDueJobs(ManagementService management, String processInstanceId) {
         int executed = 0;

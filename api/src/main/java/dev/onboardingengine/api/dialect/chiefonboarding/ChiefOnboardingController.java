@@ -19,6 +19,7 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
 /** ChiefOnboarding's API, as its documentation describes it. Only administrators' tokens may call it. */
 @RestController
@@ -26,16 +27,28 @@ class ChiefOnboardingController {
 
     private final NewHireService hires;
     private final Employees employees;
+    private final SequenceCatalog sequences;
 
-    ChiefOnboardingController(NewHireService hires, Employees employees) {
+    ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences) {
         this.hires = hires;
         this.employees = employees;
+        this.sequences = sequences;
     }
 
     @GetMapping({"/api/employees/", "/api/employees"})
     List<EmployeeSummary> employees(Caller caller) {
         AdministratorsOnly.check(caller);
         return employees.all().stream().map(EmployeeSummary::of).toList();
+    }
+
+    @GetMapping({"/api/sequences/", "/api/sequences"})
+    List<SequenceSummary> sequences(Caller caller) {
+        AdministratorsOnly.check(caller);
+        return sequences.all().stream().map(sequence -> new SequenceSummary(sequence.id(), sequence.name())).toList();
+    }
+
+    /** An entry of ChiefOnboarding's {@code GET /api/sequences/}. */
+    record SequenceSummary(long id, String name) {
     }
 
     @PostMapping(path = {"/api/users/", "/api/users"}, consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -68,7 +68,7 @@ class ChiefOnboardingBadInputIntegrationTests {
     void unknownReferencesBadChoicesAndBadDatesAreNamed() {
         Answer references = postUser("""
                 {"first_name":"A","last_name":"Unknown","email":"a.%s@example.com","role":0,"buddy":987654321,
-                 "manager":987654322,"timezone":"Mars/Olympus","language":"english!","sequences":[3]}
+                 "manager":987654322,"timezone":"Mars/Olympus","language":"english!","sequences":[987654323]}
                 """.formatted(UUID.randomUUID()));
         Answer badRole = postUser("""
                 {"first_name":"A","last_name":"Unknown","email":"a.%s@example.com","role":7}

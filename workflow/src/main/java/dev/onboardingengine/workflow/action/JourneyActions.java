@@ -1,0 +1,93 @@
+package dev.onboardingengine.workflow.action;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The actions of journeys, for the API: listed per employee (open and done) and completed. Completing
+ * one moves its sequence, and so the journey, on; it is the same as completing it in Tasklist.
+ */
+@Service
+public class JourneyActions {
+
+    private final HistoryService history;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+
+    JourneyActions(HistoryService history, TaskService tasks, RepositoryService repository) {
+        this.history = history;
+        this.tasks = tasks;
+        this.repository = repository;
+    }
+
+    /** Every action of the employee's journeys, by due date. */
+    @Transactional(readOnly = true)
+    public List<Action> actionsOf(long employeeId) {
+        List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(employeeId)).list();
+        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        return found.stream()
+                .map(task -> new Action(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                        task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
+                        instant(task.getEndTime())))
+                .sorted(Comparator.comparing(Action::due, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /**
+     * @param mayComplete decides, from the open action, whether the caller may complete it
+     * @throws ActionNotFound when there is no open action with this id in any journey
+     * @throws ActionNotYours when mayComplete refuses
+     */
+    @Transactional
+    public void complete(String actionId, java.util.function.Predicate<Action> mayComplete) {
+        Task task = tasks.createTaskQuery().taskId(actionId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            throw new ActionNotFound(actionId);
+        }
+        Action action = new Action(task.getId(), task.getName(), null, task.getAssignee(),
+                instant(task.getCreateTime()), instant(task.getDueDate()), null);
+        if (!mayComplete.test(action)) {
+            throw new ActionNotYours(actionId);
+        }
+        tasks.complete(actionId);
+    }
+
+    private Map<String, String> processKeys(List<String> definitionIds) {
+        if (definitionIds.isEmpty()) {
+            return Map.of();
+        }
+        return repository.createProcessDefinitionQuery()
+                .processDefinitionIdIn(definitionIds.stream().distinct().toArray(String[]::new)).list().stream()
+                .collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey, (a, b) -> a));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    public static class ActionNotFound extends RuntimeException {
+        ActionNotFound(String actionId) {
+            super("No open action " + actionId);
+        }
+    }
+
+    public static class ActionNotYours extends RuntimeException {
+        ActionNotYours(String actionId) {
+            super("Action " + actionId + " is someone else's");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.onboardingengine.workflow.sequence;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sequences HR has deployed, from Camunda's repository, each with a stable numeric id. A sequence
+ * deployed later (from Modeler) gets its id the first time the catalogue is read.
+ */
+@Service
+public class SequenceCatalog {
+
+    static final String KEY_PREFIX = "sequence-";
+
+    private final RepositoryService repository;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    SequenceCatalog(RepositoryService repository, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Every deployed sequence, by id. */
+    public List<Sequence> all() {
+        Map<String, ProcessDefinition> deployed = repository.createProcessDefinitionQuery()
+                .processDefinitionKeyLike(KEY_PREFIX + "%").latestVersion().list().stream()
+                .collect(Collectors.toMap(ProcessDefinition::getKey, Function.identity()));
+        Map<String, Long> ids = ids();
+        // In key order, so a fresh installation numbers its sequences the same way every time.
+        deployed.keySet().stream().filter(key -> !ids.containsKey(key)).sorted().forEach(this::register);
+        Map<String, Long> known = ids.size() == deployed.size() ? ids : ids();
+        return deployed.values().stream()
+                .map(definition -> new Sequence(known.get(definition.getKey()), definition.getKey(),
+                        Optional.ofNullable(definition.getName()).orElse(definition.getKey())))
+                .sorted(java.util.Comparator.comparingLong(Sequence::id))
+                .toList();
+    }
+
+    /** The sequences with these ids, or empty if any id is unknown. */
+    public Optional<List<Sequence>> withIds(Collection<Long> ids) {
+        Map<Long, Sequence> byId = all().stream().collect(Collectors.toMap(Sequence::id, Function.identity()));
+        if (!byId.keySet().containsAll(ids)) {
+            return Optional.empty();
+        }
+        return Optional.of(ids.stream().distinct().map(byId::get).toList());
+    }
+
+    private Map<String, Long> ids() {
+        return jdbc.sql("select process_key, id from sequence")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private void register(String processKey) {
+        try {
+            // Its own transaction: a collision must not abort the caller's.
+            ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                    "insert into sequence (process_key, created_at) values (:key, :now)")
+                    .param("key", processKey)
+                    .param("now", OffsetDateTime.now(ZoneOffset.UTC))
+                    .update());
+        } catch (DuplicateKeyException registeredConcurrently) {
+            // Another node registered it first; its id is the one everybody uses.
+        }
+    }
+}

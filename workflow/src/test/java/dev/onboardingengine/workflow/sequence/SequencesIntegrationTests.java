@@ -1,0 +1,122 @@
+package dev.onboardingengine.workflow.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.onboardingengine.workflow.action.Action;
+import dev.onboardingengine.workflow.action.JourneyActions;
+import dev.onboardingengine.workflow.hire.NewHireCreated;
+import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.journey.JourneyQueries;
+import dev.onboardingengine.workflow.journey.JourneyStatus;
+import dev.onboardingengine.workflow.journey.JourneyView;
+import dev.onboardingengine.workflow.testing.EngineClock;
+import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
+
+/** Sequences chosen for a hire run inside their journey, on time in the hire's zone, and close it when done. */
+@EngineIntegrationTest
+class SequencesIntegrationTests {
+
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    ObjectMapper objectMapper;
+    @Autowired
+    JourneyQueries journeys;
+    @Autowired
+    JourneyActions actions;
+    @Autowired
+    SequenceCatalog catalog;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+
+    @AfterEach
+    void resetClock() {
+        EngineClock.reset();
+    }
+
+    @Test
+    void theCatalogueListsTheShippedSequencesWithStableIds() {
+        List<Sequence> sequences = catalog.all();
+
+        assertThat(sequences).extracting(Sequence::processKey)
+                .contains("sequence-it-equipment", "sequence-welcome", "sequence-first-week-check-in");
+        assertThat(catalog.all()).isEqualTo(sequences);
+        assertThat(catalog.withIds(List.of(sequences.get(0).id(), -1L))).isEmpty();
+    }
+
+    @Test
+    void aHiresSequencesCreateTheirActionsOnTimeAndTheJourneyClosesWhenTheyAreDone() throws Exception {
+        // Given a hire in New York starting in three weeks with two sequences, a buddy and a manager
+        long employeeId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        LocalDate startDay = LocalDate.now().plusWeeks(3);
+        Stakeholder buddy = new Stakeholder(employeeId + 1, "Bea", "Buddy", "bea@example.com", "en", true);
+        Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
+        NewHireCreated hire = new NewHireCreated(UUID.randomUUID(), employeeId, "Nia", "New", "nia@example.com", "en",
+                NEW_YORK.getId(), startDay, buddy.employeeId(), manager.employeeId(),
+                List.of("sequence-it-equipment", "sequence-welcome"), Instant.now(), buddy, manager);
+        String key = Long.toString(employeeId);
+
+        // When its event is consumed
+        kafka.send("onboarding.new-hires", key, objectMapper.writeValueAsString(hire)).get();
+        JourneyView journey = await().atMost(Duration.ofSeconds(60)).until(() -> journeys.journeysOf(employeeId),
+                found -> found.size() == 1 && found.get(0).status() == JourneyStatus.INVITATION_SENT).get(0);
+
+        // Then no action exists before its moment
+        assertThat(actions.actionsOf(employeeId)).isEmpty();
+
+        // When it is 09:00 New York time five days before the start day
+        Instant fiveDaysBefore = startDay.minusDays(5).atTime(9, 0).atZone(NEW_YORK).toInstant();
+        EngineClock.moveTo(fiveDaysBefore.plusSeconds(1));
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+
+        // Then the manager has the IT equipment action, due the day before the start
+        assertThat(actions.actionsOf(employeeId)).singleElement().satisfies(action -> {
+            assertThat(action.sequenceKey()).isEqualTo("sequence-it-equipment");
+            assertThat(action.assigneeId()).isEqualTo(Long.toString(manager.employeeId()));
+            assertThat(action.due()).isEqualTo(startDay.minusDays(1).atTime(9, 0).atZone(NEW_YORK).toInstant());
+            assertThat(action.isOpen()).isTrue();
+        });
+
+        // When the start day comes
+        EngineClock.moveTo(journey.startsAt().plusSeconds(1));
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+
+        // Then the journey is in progress and the buddy has the introduction to do
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.IN_PROGRESS);
+        List<Action> open = actions.actionsOf(employeeId).stream().filter(Action::isOpen).toList();
+        assertThat(open).extracting(Action::sequenceKey).containsExactlyInAnyOrder("sequence-it-equipment", "sequence-welcome");
+        assertThat(open).filteredOn(action -> action.sequenceKey().equals("sequence-welcome")).singleElement()
+                .extracting(Action::assigneeId).isEqualTo(Long.toString(buddy.employeeId()));
+
+        // When one action is done, the journey goes on; when both are, it closes
+        actions.complete(open.get(0).id(), action -> true);
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.IN_PROGRESS);
+        actions.complete(open.get(1).id(), action -> true);
+
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.CLOSED);
+        assertThat(actions.actionsOf(employeeId)).hasSize(2).noneMatch(Action::isOpen);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+    }
+}
