@@ -9,7 +9,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.http.MediaType;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,6 +23,9 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
+import dev.onboardingengine.workflow.journey.JourneySequences;
+import dev.onboardingengine.workflow.sequence.Sequence;
+import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 import dev.onboardingengine.workflow.journey.JourneyView;
 
 /**
@@ -32,11 +38,16 @@ class JourneyController {
     private final Employees employees;
     private final JourneyQueries journeys;
     private final JourneyActions actions;
+    private final JourneySequences journeySequences;
+    private final SequenceCatalog sequences;
 
-    JourneyController(Employees employees, JourneyQueries journeys, JourneyActions actions) {
+    JourneyController(Employees employees, JourneyQueries journeys, JourneyActions actions,
+            JourneySequences journeySequences, SequenceCatalog sequences) {
         this.employees = employees;
         this.journeys = journeys;
         this.actions = actions;
+        this.journeySequences = journeySequences;
+        this.sequences = sequences;
     }
 
     @GetMapping("/api/journeys/{employeeId}")
@@ -50,6 +61,47 @@ class JourneyController {
         }
         return new EmployeeJourneys(employeeId, journeys.journeysOf(employeeId).stream().map(Journey::of).toList(),
                 actions.actionsOf(employeeId).stream().map(JourneyAction::of).toList());
+    }
+
+    /**
+     * {@code POST /api/journeys/{employeeId}/sequences} with {@code {"sequences": [ids]}}: adds sequences
+     * to the running journey. They run inside it (never as a second journey), their past moments fire
+     * at once and are flagged late, and the journey closes only when they are done too.
+     */
+    @PostMapping(path = "/api/journeys/{employeeId}/sequences", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AddedSequences addSequences(Caller caller, @PathVariable long employeeId, @RequestBody AddSequences request) {
+        if (!caller.isAdmin()) {
+            throw new NotYours();
+        }
+        if (!employees.exists(employeeId)) {
+            throw new UnknownEmployee(employeeId);
+        }
+        List<Long> ids = request.sequences() == null ? List.of() : request.sequences();
+        List<Sequence> added = ids.isEmpty() ? List.<Sequence>of() : sequences.withIds(ids).orElse(null);
+        if (added == null || added.isEmpty()) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "sequences: " + (ids.isEmpty() ? "This field is required." : "Not all sequence ids are valid."));
+            problem.setProperty("sequences", List.of(ids.isEmpty() ? "This field is required." : "Not all sequence ids are valid."));
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+        }
+        long journeyId = journeySequences.add(employeeId, added.stream().map(Sequence::processKey).toList());
+        return new AddedSequences(journeyId,
+                added.stream().map(sequence -> new SequenceRef(sequence.id(), sequence.name())).toList());
+    }
+
+    @ExceptionHandler(JourneySequences.JourneyNotRunning.class)
+    ProblemDetail notRunning(JourneySequences.JourneyNotRunning notRunning) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, notRunning.getMessage());
+    }
+
+    record AddSequences(List<Long> sequences) {
+    }
+
+    record AddedSequences(@JsonProperty("journey_id") long journeyId, List<SequenceRef> sequences) {
+    }
+
+    record SequenceRef(long id, String name) {
     }
 
     /**
@@ -75,11 +127,12 @@ class JourneyController {
 
     record JourneyAction(String id, String name, String sequence, @JsonProperty("assignee_id") String assigneeId,
             @JsonProperty("created_at") Instant createdAt, Instant due, @JsonProperty("completed_at") Instant completedAt,
-            String state) {
+            String state, boolean late, boolean overdue) {
 
         static JourneyAction of(Action action) {
             return new JourneyAction(action.id(), action.name(), action.sequenceKey(), action.assigneeId(),
-                    action.createdAt(), action.due(), action.completedAt(), action.isOpen() ? "open" : "done");
+                    action.createdAt(), action.due(), action.completedAt(), action.isOpen() ? "open" : "done",
+                    action.late(), action.overdue());
         }
     }
 

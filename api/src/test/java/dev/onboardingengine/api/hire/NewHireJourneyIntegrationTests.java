@@ -108,6 +108,45 @@ class NewHireJourneyIntegrationTests {
     }
 
     @Test
+    void sequencesCanBeAddedToARunningJourneyButNotToNone() {
+        // Given a hire whose journey runs, and one who is not a new hire (no journey)
+        Map<String, Object> hire = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"first_name":"Ada","last_name":"Added","email":"ada.%s@example.com","role":0}
+                        """.formatted(UUID.randomUUID()))
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        Map<String, Object> colleague = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"first_name":"Carl","last_name":"Colleague","email":"carl.%s@example.com","role":3}
+                        """.formatted(UUID.randomUUID()))
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        long employeeId = ((Number) hire.get("id")).longValue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyJourney(employeeId), j -> j != null);
+        List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow().get("id");
+
+        // When sequences are added to each, and unknown ones to the hire
+        ResponseEntity<Map<String, Object>> added = api().post().uri("/api/journeys/{id}/sequences", employeeId)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"sequences\":[" + welcome + "]}")
+                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+        int unknown = status(api().post().uri("/api/journeys/{id}/sequences", employeeId)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"sequences\":[987654]}"));
+        int noJourney = status(api().post().uri("/api/journeys/{id}/sequences", colleague.get("id"))
+                .contentType(MediaType.APPLICATION_JSON).body("{\"sequences\":[" + welcome + "]}"));
+
+        // Then the running journey takes them, the others are refused with the reason
+        assertThat(added.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(added.getBody()).containsEntry("journey_id", onlyJourney(employeeId).get("id"));
+        assertThat(unknown).isEqualTo(400);
+        assertThat(noJourney).isEqualTo(409);
+    }
+
+    private static int status(RestClient.RequestHeadersSpec<?> request) {
+        return request.exchange((req, response) -> response.getStatusCode().value());
+    }
+
+    @Test
     void engineRestApiRefusesAnonymousCallersAndAcceptsCamundaUsers() {
         RestClient engineRest = RestClient.builder().baseUrl("http://localhost:" + port + "/engine-rest").build();
 

@@ -7,11 +7,21 @@ import java.time.Instant;
  *
  * @param assigneeId employee id of the person who must do it (null when the role is vacant)
  * @param completedAt null while open
+ * @param late it appeared after it was already due: its moment had passed when the hire was
+ *     created or the sequence added, so it was scheduled at once instead of being skipped
+ * @param overdue still open after its due date
  */
 public record Action(String id, String name, String sequenceKey, String assigneeId, Instant createdAt, Instant due,
-        Instant completedAt) {
+        Instant completedAt, boolean late, boolean overdue) {
 
     public boolean isOpen() {
         return completedAt == null;
+    }
+
+    static Action of(String id, String name, String sequenceKey, String assigneeId, Instant createdAt, Instant due,
+            Instant completedAt, Instant now) {
+        boolean late = due != null && createdAt != null && createdAt.isAfter(due);
+        boolean overdue = due != null && completedAt == null && now.isAfter(due);
+        return new Action(id, name, sequenceKey, assigneeId, createdAt, due, completedAt, late, overdue);
     }
 }

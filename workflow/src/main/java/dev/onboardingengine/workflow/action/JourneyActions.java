@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -40,9 +41,9 @@ public class JourneyActions {
                 .processInstanceBusinessKey(Long.toString(employeeId)).list();
         Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
-                .map(task -> new Action(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
-                        instant(task.getEndTime())))
+                        instant(task.getEndTime()), now()))
                 .sorted(Comparator.comparing(Action::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
@@ -58,8 +59,8 @@ public class JourneyActions {
         if (task == null || task.getProcessInstanceId() == null) {
             throw new ActionNotFound(actionId);
         }
-        Action action = new Action(task.getId(), task.getName(), null, task.getAssignee(),
-                instant(task.getCreateTime()), instant(task.getDueDate()), null);
+        Action action = Action.of(task.getId(), task.getName(), null, task.getAssignee(),
+                instant(task.getCreateTime()), instant(task.getDueDate()), null, now());
         if (!mayComplete.test(action)) {
             throw new ActionNotYours(actionId);
         }
@@ -73,6 +74,11 @@ public class JourneyActions {
         return repository.createProcessDefinitionQuery()
                 .processDefinitionIdIn(definitionIds.stream().distinct().toArray(String[]::new)).list().stream()
                 .collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey, (a, b) -> a));
+    }
+
+    /** The engine's clock, which tests move. */
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private static Instant instant(Date date) {

@@ -72,6 +72,7 @@ class JourneyLauncher {
             variables.put(JourneyVariables.LANGUAGE, hire.language());
             variables.put(JourneyVariables.START_DAY, hire.startDay().toString());
             variables.put(JourneyVariables.SEQUENCE_KEYS, new java.util.ArrayList<>(hire.sequenceKeys()));
+            variables.put(JourneyVariables.OPEN_ADDED_SEQUENCES, 0);
             putStakeholder(variables, "hire", new Stakeholder(hire.employeeId(), hire.firstName(), hire.lastName(),
                     hire.email(), hire.language(), true));
             putStakeholder(variables, "buddy", hire.buddy());

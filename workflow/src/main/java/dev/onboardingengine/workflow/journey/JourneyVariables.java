@@ -15,6 +15,11 @@ public final class JourneyVariables {
     public static final String SEQUENCE_KEYS = "sequenceKeys";
     /** One element of {@link #SEQUENCE_KEYS} inside the multi-instance sequence call. */
     public static final String SEQUENCE_KEY = "sequenceKey";
+    /** Batches of sequences added to the running journey that have not finished; it closes at 0. */
+    public static final String OPEN_ADDED_SEQUENCES = "openAddedSequences";
+    /** Local to one run of Sub_SequencesAdded: the keys it calls. */
+    public static final String ADDED_SEQUENCE_KEYS = "addedSequenceKeys";
+    public static final String SEQUENCES_ADDED_MESSAGE = "SequencesAdded";
     /** The hire's start day (ISO date) and zone: sequences compute their moments from them. */
     public static final String START_DAY = "startDay";
 

@@ -50,6 +50,22 @@ class Journeys {
         return keys.getKey().longValue();
     }
 
+    /** The running journey of this mobility, if any. */
+    Optional<RunningJourney> findRunning(long employeeId, String mobility) {
+        return jdbc.sql("""
+                select id, process_instance_id from journey
+                where employee_id = :employeeId and mobility = :mobility and open_marker = 'Y'
+                  and process_instance_id is not null
+                """)
+                .param("employeeId", employeeId)
+                .param("mobility", mobility)
+                .query((rs, n) -> new RunningJourney(rs.getLong("id"), rs.getString("process_instance_id")))
+                .optional();
+    }
+
+    record RunningJourney(long id, String processInstanceId) {
+    }
+
     void attachProcessInstance(long journeyId, String processInstanceId) {
         jdbc.sql("update journey set process_instance_id = :pi where id = :id")
                 .param("pi", processInstanceId)

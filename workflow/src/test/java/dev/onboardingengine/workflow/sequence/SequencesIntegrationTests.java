@@ -3,10 +3,12 @@ package dev.onboardingengine.workflow.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,6 +27,7 @@ import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
+import dev.onboardingengine.workflow.journey.JourneySequences;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.testing.EngineClock;
@@ -46,6 +49,8 @@ class SequencesIntegrationTests {
     JourneyActions actions;
     @Autowired
     SequenceCatalog catalog;
+    @Autowired
+    JourneySequences journeySequences;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -70,7 +75,8 @@ class SequencesIntegrationTests {
     void aHiresSequencesCreateTheirActionsOnTimeAndTheJourneyClosesWhenTheyAreDone() throws Exception {
         // Given a hire in New York starting in three weeks with two sequences, a buddy and a manager
         long employeeId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-        LocalDate startDay = LocalDate.now().plusWeeks(3);
+        // A Monday, so that workday 1 is the start day itself
+        LocalDate startDay = LocalDate.now().plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         Stakeholder buddy = new Stakeholder(employeeId + 1, "Bea", "Buddy", "bea@example.com", "en", true);
         Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
         NewHireCreated hire = new NewHireCreated(UUID.randomUUID(), employeeId, "Nia", "New", "nia@example.com", "en",
@@ -118,5 +124,49 @@ class SequencesIntegrationTests {
         assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.CLOSED);
         assertThat(actions.actionsOf(employeeId)).hasSize(2).noneMatch(Action::isOpen);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
+    }
+
+    @Test
+    void sequencesAddedToARunningJourneyRunInsideItLateIfTheirMomentPassedAndHoldItsClosing() throws Exception {
+        // Given a journey with the Welcome sequence that has begun
+        long employeeId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        LocalDate startDay = LocalDate.now().plusDays(10).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Stakeholder buddy = new Stakeholder(employeeId + 1, "Bea", "Buddy", "bea@example.com", "en", true);
+        Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
+        NewHireCreated hire = new NewHireCreated(UUID.randomUUID(), employeeId, "Nia", "Late", "nia.late@example.com",
+                "en", NEW_YORK.getId(), startDay, buddy.employeeId(), manager.employeeId(), List.of("sequence-welcome"),
+                Instant.now(), buddy, manager);
+        String key = Long.toString(employeeId);
+        kafka.send("onboarding.new-hires", key, objectMapper.writeValueAsString(hire)).get();
+        JourneyView journey = await().atMost(Duration.ofSeconds(60)).until(() -> journeys.journeysOf(employeeId),
+                found -> found.size() == 1 && found.get(0).status() == JourneyStatus.INVITATION_SENT).get(0);
+        EngineClock.moveTo(journey.startsAt().plusSeconds(60));
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+        Action welcome = actions.actionsOf(employeeId).get(0);
+
+        // When IT equipment (due five days before the start, long past) is added to it
+        long journeyId = journeySequences.add(employeeId, List.of("sequence-it-equipment"));
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+
+        // Then it runs inside the same journey, scheduled at once and flagged late
+        assertThat(journeyId).isEqualTo(journey.id());
+        assertThat(journeys.journeysOf(employeeId)).hasSize(1);
+        Action equipment = actions.actionsOf(employeeId).stream()
+                .filter(action -> "sequence-it-equipment".equals(action.sequenceKey())).findFirst().orElseThrow();
+        assertThat(equipment.late()).isTrue();
+        assertThat(equipment.overdue()).isTrue();
+        assertThat(welcome.late()).isFalse();
+
+        // When the original sequence is done, the journey still waits for the added one
+        actions.complete(welcome.id(), action -> true);
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.IN_PROGRESS);
+
+        // And closes when that one is done too
+        actions.complete(equipment.id(), action -> true);
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.CLOSED);
+
+        // And nothing can be added to a closed journey
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journeySequences.add(employeeId, List.of("sequence-welcome")))
+                .isInstanceOf(JourneySequences.JourneyNotRunning.class);
     }
 }
