@@ -71,9 +71,11 @@ class NewHireJourneyIntegrationTests {
         assertThat(created.getBody()).containsEntry("email", email).containsEntry("timezone", "Europe/Berlin")
                 .containsEntry("start_day", startDay.toString()).containsEntry("role", 0);
 
-        // And its journey, started through Kafka, waits for the start day with the invitation sent
-        Map<String, Object> journey = await().atMost(Duration.ofSeconds(60))
-                .until(() -> onlyJourney(employeeId), j -> j != null && "invitation_sent".equals(j.get("status")));
+        // And its journey, started through Kafka, sends the invitation (an asynchronous step) and waits for the start day
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyJourney(employeeId), j -> j != null);
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(employeeId));
+        Map<String, Object> journey = onlyJourney(employeeId);
+        assertThat(journey.get("status")).isEqualTo("invitation_sent");
         assertThat(statuses(journey)).containsExactly("draft", "invitation_sent");
         Instant startsAt = Instant.parse((String) journey.get("starts_at"));
         assertThat(startsAt).isEqualTo(startDay.atTime(9, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant());

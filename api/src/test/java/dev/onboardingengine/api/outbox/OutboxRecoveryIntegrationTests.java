@@ -45,10 +45,11 @@ class OutboxRecoveryIntegrationTests {
         long employeeId;
 
         // Given a first run whose broker is unreachable
-        try (ConfigurableApplicationContext firstRun = start(databaseUrl, "127.0.0.1:" + closedPort(), topics)) {
+        try (ConfigurableApplicationContext firstRun = start(databaseUrl, "127.0.0.1:" + closedPort(), topics, false)) {
             // When a hire is committed
             Employee hire = firstRun.getBean(NewHireService.class).hire(new NewHire("Olga", "Outbox",
-                    "olga." + UUID.randomUUID() + "@example.com", EmployeeRole.NEW_HIRE, null, null, null, null, null,
+                    "olga." + UUID.randomUUID() + "@example.com", EmployeeRole.NEW_HIRE, null, null, null, null,
+                    java.time.LocalDate.now().plusDays(7),
                     null, null, "UTC", List.of()), null);
             employeeId = hire.id();
 
@@ -60,7 +61,7 @@ class OutboxRecoveryIntegrationTests {
         } // the first run stops with the publication still owed
 
         // When the engine starts again, this time with a broker
-        try (ConfigurableApplicationContext secondRun = start(databaseUrl, TestBroker.get().bootstrapServers(), topics)) {
+        try (ConfigurableApplicationContext secondRun = start(databaseUrl, TestBroker.get().bootstrapServers(), topics, true)) {
             JourneyQueries journeys = secondRun.getBean(JourneyQueries.class);
 
             // Then the owed event is published, consumed, and the journey starts, once
@@ -72,7 +73,8 @@ class OutboxRecoveryIntegrationTests {
         }
     }
 
-    private static ConfigurableApplicationContext start(String databaseUrl, String bootstrapServers, String topics) {
+    private static ConfigurableApplicationContext start(String databaseUrl, String bootstrapServers, String topics,
+            boolean jobExecutor) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + databaseUrl,
                 "spring.datasource.username=" + TestDatabase.get().username(),
@@ -87,7 +89,7 @@ class OutboxRecoveryIntegrationTests {
                 "onboarding.outbox.resubmit-initial-delay=1s",
                 "onboarding.outbox.resubmit-interval=1s",
                 "onboarding.outbox.resubmit-older-than=0s",
-                "camunda.bpm.job-execution.enabled=false",
+                "camunda.bpm.job-execution.enabled=" + jobExecutor,
                 "camunda.bpm.generate-unique-process-engine-name=true",
                 "camunda.bpm.generate-unique-process-application-name=true",
                 "spring.main.banner-mode=off",

@@ -77,6 +77,8 @@ class JourneyLauncher {
                     hire.email(), hire.language(), true));
             putStakeholder(variables, "buddy", hire.buddy());
             putStakeholder(variables, "manager", hire.manager());
+            putStakeholder(variables, "hr", properties.hrEmail().isBlank() ? null
+                    : new Stakeholder(0, "HR", "", properties.hrEmail(), hire.language(), true));
             ProcessInstance instance = runtime.startProcessInstanceByKey(properties.processKey(),
                     Long.toString(hire.employeeId()), variables);
             journeys.attachProcessInstance(journeyId, instance.getId());

@@ -26,9 +26,10 @@ public final class JourneyVariables {
     /**
      * Stakeholder variables are named {@code <role><Field>} for the roles {@link #STAKEHOLDER_ROLES}:
      * {@code buddyId}, {@code buddyEmail}, {@code buddyFirstName}, {@code buddyLastName},
-     * {@code buddyLanguage}, {@code buddyNotify} (false: never notified). The hire's are {@code hire*}.
+     * {@code buddyLanguage}, {@code buddyNotify} (false: never notified). The hire's are {@code hire*};
+     * {@code hr*} is the organisation's HR mailbox (onboarding.journey.hr-email), if any.
      */
-    public static final java.util.List<String> STAKEHOLDER_ROLES = java.util.List.of("hire", "buddy", "manager");
+    public static final java.util.List<String> STAKEHOLDER_ROLES = java.util.List.of("hire", "buddy", "manager", "hr");
     /** Local input of a status milestone element. */
     public static final String STATUS = "status";
 

@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -18,15 +19,23 @@ import org.springframework.stereotype.Component;
  * <pre>
  * timeDate: ${onboardingTime.daysBeforeStart(execution, 5)}
  * dueDate:  ${onboardingTime.workday(execution, 5)}
+ * escalate: ${onboardingTime.escalationOf(execution, onboardingTime.workday(execution, 5))}
  * </pre>
  */
 @Component("onboardingTime")
 public class OnboardingTime {
 
     private final JourneyCalendar calendar;
+    private final Period escalateAfter;
 
-    OnboardingTime(JourneyCalendar calendar) {
+    OnboardingTime(JourneyCalendar calendar, JourneyProperties properties) {
         this.calendar = calendar;
+        this.escalateAfter = properties.escalateAfter();
+    }
+
+    /** When an action due at {@code due} and still open is escalated (onboarding.journey.escalate-after later). */
+    public Date escalationOf(VariableScope scope, Date due) {
+        return Date.from(due.toInstant().atZone(zone(scope)).plus(escalateAfter).toInstant());
     }
 
     public Date daysBeforeStart(VariableScope scope, int days) {

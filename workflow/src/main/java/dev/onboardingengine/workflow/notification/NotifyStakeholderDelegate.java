@@ -1,5 +1,13 @@
 package dev.onboardingengine.workflow.notification;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+import dev.onboardingengine.workflow.journey.JourneyVariables;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,16 +23,31 @@ class NotifyStakeholderDelegate implements JavaDelegate {
 
     static final String RECIPIENT = "recipient";
     static final String TEMPLATE = "template";
+    /** Optional: the id of the user task the mail is about (reminders, escalations). */
+    static final String ACTION = "action";
 
     private final StakeholderNotifier notifier;
+    private final TaskService tasks;
 
-    NotifyStakeholderDelegate(StakeholderNotifier notifier) {
+    NotifyStakeholderDelegate(StakeholderNotifier notifier, TaskService tasks) {
         this.notifier = notifier;
+        this.tasks = tasks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE));
+        Map<String, Object> action = new HashMap<>();
+        Object actionId = execution.getVariableLocal(ACTION);
+        if (actionId != null) {
+            Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey(actionId.toString()).singleResult();
+            if (task == null) {
+                return; // done in the meantime: nothing to remind anyone of
+            }
+            action.put("actionName", task.getName());
+            action.put("dueDate", Notification.localDate(task.getDueDate(), execution.getVariable(JourneyVariables.TIME_ZONE)));
+        }
+        notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
     }
 
     private static String input(DelegateExecution execution, String name) {

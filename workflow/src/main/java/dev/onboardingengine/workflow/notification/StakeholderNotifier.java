@@ -54,8 +54,14 @@ public class StakeholderNotifier {
      * once per process instance, activity and role.
      */
     public void notifyStakeholder(DelegateExecution execution, String role, String template) {
+        notifyStakeholder(execution, role, template, Map.of());
+    }
+
+    /** As above, with more placeholder values (the action a reminder is about). */
+    public void notifyStakeholder(DelegateExecution execution, String role, String template,
+            Map<String, Object> extraValues) {
         String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + role;
-        send(Notification.forJourney(execution, role, template, dedupKey, Map.of()));
+        send(Notification.forJourney(execution, role, template, dedupKey, extraValues));
     }
 
     void send(Notification notification) {

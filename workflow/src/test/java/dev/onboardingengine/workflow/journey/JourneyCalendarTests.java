@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class JourneyCalendarTests {
 
     private final JourneyCalendar calendar =
-            new JourneyCalendar(new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(30)));
+            new JourneyCalendar(new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(30), Period.ofDays(2), ""));
 
     @Test
     void startsAtTheLocalHourOnEitherSideOfADaylightSavingChange() {

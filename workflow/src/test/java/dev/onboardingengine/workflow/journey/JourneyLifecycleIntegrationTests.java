@@ -117,7 +117,7 @@ class JourneyLifecycleIntegrationTests {
         awaitStatus(hire.employeeId(), JourneyStatus.INVITATION_SENT);
         // A later, different hire on the same partition proves the second copy was consumed, not pending.
         NewHireCreated marker = new NewHireCreated(UUID.randomUUID(), hire.employeeId() + 1, "M", "Arker",
-                "m@example.com", "en", "UTC", LocalDate.now(), null, null, List.of(), Instant.now(), null, null);
+                "m@example.com", "en", "UTC", LocalDate.now().plusDays(3), null, null, List.of(), Instant.now(), null, null);
         kafka.send(new ProducerRecord<>("onboarding.new-hires", 0, Long.toString(hire.employeeId()),
                 objectMapper.writeValueAsString(marker))).get();
         awaitStatus(marker.employeeId(), JourneyStatus.INVITATION_SENT);
@@ -180,9 +180,13 @@ class JourneyLifecycleIntegrationTests {
         kafka.send("onboarding.new-hires", Long.toString(hire.employeeId()), objectMapper.writeValueAsString(hire)).get();
     }
 
+    /** Waits for the journey to start, runs its due jobs (the invitation is asynchronous), then checks its status. */
     private JourneyView awaitStatus(long employeeId, JourneyStatus status) {
-        return await().atMost(EVENTUALLY).until(() -> queries.journeysOf(employeeId),
-                journeys -> journeys.size() == 1 && journeys.get(0).status() == status).get(0);
+        await().atMost(EVENTUALLY).until(() -> queries.journeysOf(employeeId), journeys -> journeys.size() == 1);
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(employeeId));
+        JourneyView journey = onlyJourneyOf(employeeId);
+        assertThat(journey.status()).isEqualTo(status);
+        return journey;
     }
 
     private JourneyView onlyJourneyOf(long employeeId) {

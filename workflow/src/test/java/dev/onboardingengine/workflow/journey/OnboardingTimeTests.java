@@ -15,8 +15,10 @@ class OnboardingTimeTests {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private final OnboardingTime time = new OnboardingTime(
-            new JourneyCalendar(new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(90))));
+    private static final JourneyProperties PROPERTIES =
+            new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(90), Period.ofDays(2), "");
+
+    private final OnboardingTime time = new OnboardingTime(new JourneyCalendar(PROPERTIES), PROPERTIES);
 
     @Test
     void workdaysSkipTheWeekendAndKeepTheLocalHourAcrossDaylightSaving() {

@@ -86,8 +86,7 @@ class SequencesIntegrationTests {
 
         // When its event is consumed
         kafka.send("onboarding.new-hires", key, objectMapper.writeValueAsString(hire)).get();
-        JourneyView journey = await().atMost(Duration.ofSeconds(60)).until(() -> journeys.journeysOf(employeeId),
-                found -> found.size() == 1 && found.get(0).status() == JourneyStatus.INVITATION_SENT).get(0);
+        JourneyView journey = startedJourney(employeeId);
 
         // Then no action exists before its moment
         assertThat(actions.actionsOf(employeeId)).isEmpty();
@@ -138,8 +137,7 @@ class SequencesIntegrationTests {
                 Instant.now(), buddy, manager);
         String key = Long.toString(employeeId);
         kafka.send("onboarding.new-hires", key, objectMapper.writeValueAsString(hire)).get();
-        JourneyView journey = await().atMost(Duration.ofSeconds(60)).until(() -> journeys.journeysOf(employeeId),
-                found -> found.size() == 1 && found.get(0).status() == JourneyStatus.INVITATION_SENT).get(0);
+        JourneyView journey = startedJourney(employeeId);
         EngineClock.moveTo(journey.startsAt().plusSeconds(60));
         EngineClock.runDueJobsOfJourney(management, runtime, key);
         Action welcome = actions.actionsOf(employeeId).get(0);
@@ -168,5 +166,14 @@ class SequencesIntegrationTests {
         // And nothing can be added to a closed journey
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> journeySequences.add(employeeId, List.of("sequence-welcome")))
                 .isInstanceOf(JourneySequences.JourneyNotRunning.class);
+    }
+
+    /** Waits for the journey to start and runs its due jobs: the invitation is asynchronous. */
+    private JourneyView startedJourney(long employeeId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> journeys.journeysOf(employeeId), found -> found.size() == 1);
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(employeeId));
+        JourneyView journey = journeys.journeysOf(employeeId).get(0);
+        assertThat(journey.status()).isEqualTo(JourneyStatus.INVITATION_SENT);
+        return journey;
     }
 }
