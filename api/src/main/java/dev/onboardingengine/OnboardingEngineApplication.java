@@ -25,7 +25,7 @@ public class OnboardingEngineApplication {
             System.exit(CreateTokenCommand.run(OnboardingEngineApplication.class, args));
         }
         if (SendHireRequestCommand.isInvokedBy(args)) {
-            System.exit(SendHireRequestCommand.run(args, System.getenv(), System.in, System.out, System.err));
+            System.exit(SendHireRequestCommand.runFromTerminal(args));
         }
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
         application.addListeners(new EmbeddedKafka());

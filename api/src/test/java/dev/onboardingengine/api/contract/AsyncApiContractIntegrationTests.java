@@ -170,10 +170,12 @@ class AsyncApiContractIntegrationTests {
     void theEngineServesTheDocumentAndItsSchemasWithoutAToken() throws IOException {
         RestClient anonymous = RestClient.builder().baseUrl("http://localhost:" + port).build();
 
-        String served = anonymous.get().uri("/asyncapi.yaml").retrieve().body(String.class);
+        ResponseEntity<String> served = anonymous.get().uri("/asyncapi.yaml").retrieve().toEntity(String.class);
         String schema = anonymous.get().uri("/schemas/hire-request.json").retrieve().body(String.class);
 
-        assertThat(served).isEqualTo(Files.readString(asyncApiFile()));
+        assertThat(served.getHeaders().getContentType()).isNotNull()
+                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.parseMediaType("application/yaml"))).isTrue());
+        assertThat(served.getBody()).isEqualTo(Files.readString(asyncApiFile()));
         assertThat(schema).isEqualTo(Files.readString(EventSchemas.repoRoot().resolve("docs/schemas/hire-request.json")));
     }
 

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,15 @@ public final class SendHireRequestCommand {
 
     public static boolean isInvokedBy(String[] args) {
         return args.length > 0 && NAME.equals(args[0]);
+    }
+
+    /** {@link #run} on the process's terminal, with the Kafka client's start-up chatter turned down. */
+    public static int runFromTerminal(String[] args) {
+        // Without a Spring context Logback runs on its defaults, which print every producer setting.
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        return run(args, System.getenv(), System.in, System.out, System.err);
     }
 
     /** @return the process exit code: 0 sent, 1 not sent (broker, file), 2 wrong usage or not a hire request */
