@@ -14,6 +14,8 @@ COPY processes/pom.xml processes/
 COPY workflow/pom.xml workflow/
 COPY api/pom.xml api/
 
+# The event contract (AsyncAPI and JSON Schemas) is packaged into the jar and served at /asyncapi.yaml.
+COPY docs/ docs/
 COPY processes/src/ processes/src/
 COPY workflow/src/ workflow/src/
 COPY api/src/ api/src/

@@ -12,7 +12,8 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 
 /**
  * The whole engine on a random port, on real PostgreSQL and Kafka, with a known administrator token
- * ({@link #ADMIN_TOKEN}) and Camunda's job executor off: tests fire timers after moving the clock.
+ * ({@link #ADMIN_TOKEN}), Prometheus export on, and Camunda's job executor off: tests fire timers after
+ * moving the clock.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,7 +22,9 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
         "onboarding.admin.email=admin@example.com",
         "onboarding.admin.token=" + ApiIntegrationTest.ADMIN_TOKEN,
         "onboarding.outbox.resubmit-interval=2s",
-        "onboarding.outbox.resubmit-older-than=5s"})
+        "onboarding.outbox.resubmit-older-than=5s",
+        // Spring Boot's tests turn metric export off; operators' view is under test here too.
+        "management.prometheus.metrics.export.enabled=true"})
 public @interface ApiIntegrationTest {
 
     String ADMIN_TOKEN = "0123456789abcdef0123456789abcdef01234567";

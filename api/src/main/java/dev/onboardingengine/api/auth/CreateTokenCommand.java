@@ -45,6 +45,7 @@ public final class CreateTokenCommand {
                 // Command-line arguments, so they win over application.yml and the environment.
                 .run("--onboarding.kafka.embedded.enabled=false",
                         "--onboarding.workflow.consume-new-hires=false",
+                        "--onboarding.intake.consume-hire-requests=false",
                         "--camunda.bpm.job-execution.enabled=false",
                         "--spring.kafka.admin.auto-create=false",
                         "--onboarding.outbox.resubmit-initial-delay=1h",

@@ -71,6 +71,48 @@ public class Employees {
                 .optional();
     }
 
+    /** The employee with this external id, current or removed (the unique constraint covers both). */
+    public Optional<Employee> findByExternalIdIncludingRemoved(String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from employee where external_id = :externalId")
+                .param("externalId", externalId)
+                .query(Employees::map)
+                .optional();
+    }
+
+    public Optional<Employee> findByExternalId(String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from employee where external_id = :externalId and deleted_at is null")
+                .param("externalId", externalId)
+                .query(Employees::map)
+                .optional();
+    }
+
+    /** Overwrites the columns a hire request carries; the id, uuid, external id and creation time stay. */
+    public Employee update(long id, NewEmployee employee, Instant now) {
+        jdbc.sql("""
+                update employee set first_name = :firstName, last_name = :lastName, email = :email, role = :role,
+                                    phone = :phone, position = :position, language = :language, message = :message,
+                                    start_day = :startDay, time_zone = :timeZone, buddy_id = :buddyId,
+                                    manager_id = :managerId, updated_at = :now
+                where id = :id and deleted_at is null
+                """)
+                .param("id", id)
+                .param("firstName", employee.firstName())
+                .param("lastName", employee.lastName())
+                .param("email", normalizeEmail(employee.email()))
+                .param("role", employee.role().name())
+                .param("phone", employee.phone())
+                .param("position", employee.position())
+                .param("language", employee.language())
+                .param("message", employee.message())
+                .param("startDay", employee.startDay())
+                .param("timeZone", employee.timeZone())
+                .param("buddyId", employee.buddyId())
+                .param("managerId", employee.managerId())
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
+        return find(id).orElseThrow();
+    }
+
     public Optional<Employee> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from employee where email = :email and deleted_at is null")
                 .param("email", normalizeEmail(email))
@@ -82,6 +124,15 @@ public class Employees {
     public boolean emailTaken(String email) {
         return jdbc.sql("select count(*) from employee where email = :email")
                 .param("email", normalizeEmail(email))
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    /** Whether the address is taken by anybody but this employee. */
+    public boolean emailTakenByOtherThan(String email, long id) {
+        return jdbc.sql("select count(*) from employee where email = :email and id <> :id")
+                .param("email", normalizeEmail(email))
+                .param("id", id)
                 .query(Long.class)
                 .single() > 0;
     }

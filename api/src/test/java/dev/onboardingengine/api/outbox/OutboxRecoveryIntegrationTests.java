@@ -86,6 +86,9 @@ class OutboxRecoveryIntegrationTests {
                 "onboarding.topics.new-hires=" + topics + ".new-hires",
                 "onboarding.topics.journeys=" + topics + ".journeys",
                 "onboarding.workflow.consumer-group=" + topics,
+                // Nor may these runs join the shared contexts' hire-requests consumer group.
+                "onboarding.topics.hire-requests=" + topics + ".hire-requests",
+                "onboarding.intake.consumer-group=" + topics,
                 "onboarding.outbox.resubmit-initial-delay=1s",
                 "onboarding.outbox.resubmit-interval=1s",
                 "onboarding.outbox.resubmit-older-than=0s",

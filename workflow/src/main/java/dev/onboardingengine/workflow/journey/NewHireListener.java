@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.workflow.events.InvalidEventRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 
 /**
@@ -25,10 +29,16 @@ class NewHireListener {
 
     private final JourneyLauncher launcher;
     private final ObjectMapper objectMapper;
+    private final Counter journeysStarted;
 
-    NewHireListener(JourneyLauncher launcher, ObjectMapper objectMapper) {
+    NewHireListener(JourneyLauncher launcher, ObjectMapper objectMapper, ObjectProvider<MeterRegistry> meters) {
         this.launcher = launcher;
         this.objectMapper = objectMapper;
+        // Counted here, after the launch committed, so a rolled-back start is never counted.
+        this.journeysStarted = Counter.builder("onboarding.journeys.started")
+                .description("Journeys started from NewHireCreated (redeliveries not counted)")
+                .tag("mobility", JourneyLauncher.MOBILITY_ONBOARDING)
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @KafkaListener(id = "new-hires", topics = "${onboarding.topics.new-hires:onboarding.new-hires}",
@@ -37,7 +47,9 @@ class NewHireListener {
     void onNewHire(ConsumerRecord<String, String> record) {
         NewHireCreated hire = parse(record);
         try {
-            launcher.launch(hire);
+            if (launcher.launch(hire)) {
+                journeysStarted.increment();
+            }
         } catch (DuplicateKeyException raced) {
             // Another node (or an earlier delivery still in flight) committed this journey first.
             log.info("Journey for hire event {} was started concurrently elsewhere; nothing to do", hire.eventId());
