@@ -40,6 +40,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.events.EventTopics;
+import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.TopicReader;
 
 /**
@@ -58,6 +59,10 @@ class AsyncApiContractIntegrationTests {
     String bootstrapServers;
     @Autowired
     EventTopics topics;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired
     KafkaTemplate<String, String> kafka;
     @Autowired
@@ -85,6 +90,7 @@ class AsyncApiContractIntegrationTests {
         ConsumerRecord<String, String> newHire = await().atMost(EVENTUALLY).until(
                 () -> first(topics.newHires(), record -> employeeId.equals(record.key())), found -> found != null);
         JsonNode newHirePayload = objectMapper.readTree(newHire.value());
+        EngineClock.awaitJourneyAndRunDueJobs(management, runtime, employeeId);
         List<ConsumerRecord<String, String>> journeyEvents = await().atMost(EVENTUALLY).until(
                 () -> TopicReader.records(bootstrapServers, topics.journeys()).stream()
                         .filter(record -> employeeId.equals(employeeIdOf(record)))

@@ -26,6 +26,18 @@ public final class EngineClock {
     }
 
     /**
+     * Waits until the journey of this business key (the employee id) has been started from Kafka,
+     * then runs its due jobs: the invitation is an asynchronous step, so without the job executor
+     * a journey stays a draft until then.
+     */
+    public static void awaitJourneyAndRunDueJobs(ManagementService management,
+            org.camunda.bpm.engine.RuntimeService runtime, String businessKey) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count() > 0);
+        runDueJobsOfJourney(management, runtime, businessKey);
+    }
+
+    /**
      * Executes every job due now in the journey of this business key, including the sequences it
      * called and the jobs those jobs create.
      */

@@ -23,6 +23,7 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyView;
+import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -45,6 +46,10 @@ class HireRequestIntakeIntegrationTests {
     JourneyQueries journeys;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
     @Autowired
     MeterRegistry meters;
     @Value("${spring.kafka.bootstrap-servers}")
@@ -190,8 +195,9 @@ class HireRequestIntakeIntegrationTests {
     }
 
     private JourneyView awaitJourney(long employeeId) {
-        List<JourneyView> found = await().atMost(EVENTUALLY).until(() -> journeys.journeysOf(employeeId),
-                list -> list.size() == 1 && list.get(0).status() == JourneyStatus.INVITATION_SENT);
+        EngineClock.awaitJourneyAndRunDueJobs(management, runtime, Long.toString(employeeId));
+        List<JourneyView> found = journeys.journeysOf(employeeId);
+        assertThat(found).singleElement().extracting(JourneyView::status).isEqualTo(JourneyStatus.INVITATION_SENT);
         return found.get(0);
     }
 
