@@ -22,6 +22,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
+import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.sequence.Sequence;
@@ -46,9 +47,11 @@ public class NewHireService {
     private final OrganisationProperties organisation;
     private final Validator validator;
     private final SequenceCatalog sequences;
+    private final Organisations units;
 
     NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
-            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences) {
+            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences, Organisations units) {
+        this.units = units;
         this.validator = validator;
         this.sequences = sequences;
         this.employees = employees;
@@ -73,16 +76,20 @@ public class NewHireService {
         LocalDate startDay = hire.startDay() != null ? hire.startDay() : LocalDate.now(ZoneId.of(organisation.timeZone()));
         Employee employee;
         try {
-            employee = employees.insert(new NewEmployee(null, hire.firstName().trim(), hire.lastName().trim(), hire.email(),
-                    hire.role(), blankToNull(hire.phone()), blankToNull(hire.position()), language,
-                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId()),
-                    now);
+            employee = employees.insert(new NewEmployee(hire.externalId(), hire.firstName().trim(), hire.lastName().trim(),
+                    hire.email(), hire.role(), blankToNull(hire.phone()), blankToNull(hire.position()), language,
+                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId(),
+                    hire.unitOrganizationId()), now);
         } catch (DuplicateKeyException raced) {
-            // Two requests for the same address at once: the constraint decides, the loser hears why.
-            throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", hire.email())));
+            // Two requests for the same address (or external id) at once: the constraint decides, the loser hears why.
+            boolean externalId = hire.externalId() != null && employees.externalIdTaken(hire.externalId(), null);
+            throw new InvalidHire(List.of(externalId
+                    ? new InvalidHire.Violation("externalId", "duplicate", hire.externalId())
+                    : new InvalidHire.Violation("email", "duplicate", hire.email())));
         }
         audit.record("user_creation", actorId, "employee", employee.id(),
-                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now);
+                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now,
+                null, EmployeeState.of(employee));
         if (employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
@@ -100,13 +107,28 @@ public class NewHireService {
     /** Every problem with the hire, without writing anything; empty when it can be accepted. */
     @Transactional(readOnly = true)
     public List<InvalidHire.Violation> validate(NewHire hire) {
+        return validate(hire, null);
+    }
+
+    /**
+     * @param self the employee being changed, whose own email and external id are not duplicates; null
+     *        for a new person
+     */
+    @Transactional(readOnly = true)
+    List<InvalidHire.Violation> validate(NewHire hire, Long self) {
         // Field rules are Bean Validation constraints on NewHire; their messages are violation codes.
         List<InvalidHire.Violation> violations = new ArrayList<>(validator.validate(hire).stream()
                 .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(), v.getInvalidValue()))
                 .toList());
         boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
-        if (emailWellFormed && employees.emailTaken(hire.email())) {
+        if (emailWellFormed && employees.emailTaken(hire.email(), self)) {
             violations.add(new InvalidHire.Violation("email", "duplicate", hire.email()));
+        }
+        if (hire.externalId() != null && employees.externalIdTaken(hire.externalId(), self)) {
+            violations.add(new InvalidHire.Violation("externalId", "duplicate", hire.externalId()));
+        }
+        if (hire.unitOrganizationId() != null && !units.exists(hire.unitOrganizationId())) {
+            violations.add(new InvalidHire.Violation("unitOrganizationId", "unknown_reference", hire.unitOrganizationId()));
         }
         String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
         zone(violations, timeZone);
@@ -136,6 +158,13 @@ public class NewHireService {
         }
     }
 
+    /** A manager or buddy must be someone else than the person: checked on changes, where the id is known. */
+    static void notSelf(List<InvalidHire.Violation> violations, String field, Long id, long self) {
+        if (id != null && id == self) {
+            violations.add(new InvalidHire.Violation(field, "self_reference", id));
+        }
+    }
+
     private List<String> sequenceKeys(List<Long> sequenceIds) {
         return sequences.withIds(sequenceIds).orElseThrow().stream().map(Sequence::processKey).toList();
     }
@@ -148,7 +177,7 @@ public class NewHireService {
                 .orElse(null);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }
