@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +42,7 @@ public class Identifications {
 
     @Transactional(readOnly = true)
     public List<Identification> of(long employeeId) {
-        return jdbc.sql("select id, employee_id, identification_resource_id, value, created_at, updated_at "
+        return jdbc.sql("select id, employee_id, identification_resource_id, identifier, created_at, updated_at "
                         + "from employee_identification where employee_id = :e order by identification_resource_id")
                 .param("e", employeeId)
                 .query(Identifications::map)
@@ -77,7 +78,7 @@ public class Identifications {
                 .filter(identification -> identification.identificationResourceId() == resourceId).findFirst();
         Map<String, Object> after = new HashMap<>(Map.of("identification_resource_id", resourceId, "value", value.trim()));
         if (existing.isPresent()) {
-            jdbc.sql("update employee_identification set value = :v, updated_at = :now where id = :id")
+            jdbc.sql("update employee_identification set identifier = :v, updated_at = :now where id = :id")
                     .param("v", value.trim())
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .param("id", existing.get().id())
@@ -86,15 +87,21 @@ public class Identifications {
                     "Identification %d changed".formatted(resourceId), now,
                     Map.of("identification_resource_id", resourceId, "value", existing.get().value()), after);
         } else {
-            jdbc.sql("""
-                    insert into employee_identification (employee_id, identification_resource_id, value, created_at, updated_at)
-                    values (:e, :r, :v, :now, :now)
-                    """)
-                    .param("e", employeeId)
-                    .param("r", resourceId)
-                    .param("v", value.trim())
-                    .param("now", now.atOffset(ZoneOffset.UTC))
-                    .update();
+            try {
+                jdbc.sql("""
+                        insert into employee_identification (employee_id, identification_resource_id, identifier, created_at,
+                                                             updated_at)
+                        values (:e, :r, :v, :now, :now)
+                        """)
+                        .param("e", employeeId)
+                        .param("r", resourceId)
+                        .param("v", value.trim())
+                        .param("now", now.atOffset(ZoneOffset.UTC))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // Two first values for the same field at once: one wins, the other is told to try again.
+                throw InvalidInput.of("identification_resource_id", "duplicate", resourceId);
+            }
             audit.record("identification_creation", actorId, "employee", employeeId,
                     "Identification %d set".formatted(resourceId), now, null, after);
         }
@@ -109,7 +116,7 @@ public class Identifications {
 
     private static Identification map(ResultSet rs, int row) throws SQLException {
         return new Identification(rs.getLong("id"), rs.getLong("employee_id"), rs.getLong("identification_resource_id"),
-                rs.getString("value"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("identifier"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 }
