@@ -9,13 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    /** Every route of every API dialect goes through the token filter. */
+    /** Servlet URL patterns ("/x/*" also matches "/x") of the Workelo dialect. */
+    static final String[] WORKELO_PATHS = {"/employees/*", "/user_roles/*", "/level_organizations/*",
+            "/unit_organizations/*", "/identification_resources/*", "/unit_organization_managements/*", "/logs/*"};
+
+    /**
+     * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,
+     * Workelo's at the root as its documentation writes them. /v3/api-docs and /swagger-ui stay open:
+     * they describe the API and hold no data.
+     */
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, ApiAccessProperties access,
             ObjectMapper objectMapper) {
         FilterRegistrationBean<ApiTokenFilter> registration =
                 new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
         registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns(WORKELO_PATHS);
         registration.setName("apiTokenFilter");
         return registration;
     }

@@ -22,5 +22,6 @@ public record Employee(
         Long buddyId,
         Long managerId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Long unitOrganizationId) {
 }

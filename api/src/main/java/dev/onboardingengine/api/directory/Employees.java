@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +25,7 @@ public class Employees {
 
     private static final String COLUMNS = """
             id, uuid, external_id, first_name, last_name, email, role, phone, position, language, message,
-            start_day, time_zone, buddy_id, manager_id, created_at, updated_at
+            start_day, time_zone, buddy_id, manager_id, created_at, updated_at, unit_organization_id
             """;
 
     private final JdbcClient jdbc;
@@ -41,9 +44,10 @@ public class Employees {
         UUID uuid = UUID.randomUUID();
         jdbc.sql("""
                 insert into employee (uuid, external_id, first_name, last_name, email, role, phone, position, language,
-                                      message, start_day, time_zone, buddy_id, manager_id, created_at, updated_at)
+                                      message, start_day, time_zone, buddy_id, manager_id, unit_organization_id,
+                                      created_at, updated_at)
                 values (:uuid, :externalId, :firstName, :lastName, :email, :role, :phone, :position, :language,
-                        :message, :startDay, :timeZone, :buddyId, :managerId, :now, :now)
+                        :message, :startDay, :timeZone, :buddyId, :managerId, :unitOrganizationId, :now, :now)
                 """)
                 .param("uuid", uuid)
                 .param("externalId", employee.externalId())
@@ -59,9 +63,113 @@ public class Employees {
                 .param("timeZone", employee.timeZone())
                 .param("buddyId", employee.buddyId())
                 .param("managerId", employee.managerId())
+                .param("unitOrganizationId", employee.unitOrganizationId())
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return find(keys.getKey().longValue()).orElseThrow();
+    }
+
+    /** Replaces every column of the employee with the given values (the caller merges partial changes). */
+    public Employee update(long id, NewEmployee employee, Instant now) {
+        jdbc.sql("""
+                update employee set external_id = :externalId, first_name = :firstName, last_name = :lastName,
+                       email = :email, role = :role, phone = :phone, position = :position, language = :language,
+                       message = :message, start_day = :startDay, time_zone = :timeZone, buddy_id = :buddyId,
+                       manager_id = :managerId, unit_organization_id = :unitOrganizationId, updated_at = :now
+                where id = :id and deleted_at is null
+                """)
+                .param("externalId", employee.externalId())
+                .param("firstName", employee.firstName())
+                .param("lastName", employee.lastName())
+                .param("email", normalizeEmail(employee.email()))
+                .param("role", employee.role().name())
+                .param("phone", employee.phone())
+                .param("position", employee.position())
+                .param("language", employee.language())
+                .param("message", employee.message())
+                .param("startDay", employee.startDay())
+                .param("timeZone", employee.timeZone())
+                .param("buddyId", employee.buddyId())
+                .param("managerId", employee.managerId())
+                .param("unitOrganizationId", employee.unitOrganizationId())
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("id", id)
+                .update();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<Employee> findByExternalId(String externalId) {
+        return jdbc.sql("select " + COLUMNS + " from employee where external_id = :e and deleted_at is null")
+                .param("e", externalId)
+                .query(Employees::map)
+                .optional();
+    }
+
+    /** Whether another employee (current or removed) than {@code except} has this external id. */
+    public boolean externalIdTaken(String externalId, Long except) {
+        return jdbc.sql("select id from employee where external_id = :e")
+                .param("e", externalId)
+                .query(Long.class)
+                .list().stream().anyMatch(id -> !id.equals(except));
+    }
+
+    /** Whether another employee (current or removed) than {@code except} has this address. */
+    public boolean emailTaken(String email, Long except) {
+        return jdbc.sql("select id from employee where email = :email")
+                .param("email", normalizeEmail(email))
+                .query(Long.class)
+                .list().stream().anyMatch(id -> !id.equals(except));
+    }
+
+    /** One page of the employees that match the query and that the reach includes, by id. */
+    public List<Employee> search(EmployeeQuery query, EmployeeReach reach, int limit, long offset) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(query, reach, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return jdbc.sql("select " + COLUMNS + " from employee" + where + " order by id limit :limit offset :offset")
+                .params(params)
+                .query(Employees::map)
+                .list();
+    }
+
+    public long count(EmployeeQuery query, EmployeeReach reach) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from employee" + where(query, reach, params))
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(EmployeeQuery query, EmployeeReach reach, Map<String, Object> params) {
+        List<String> conditions = new ArrayList<>();
+        conditions.add("deleted_at is null");
+        if (!query.roles().isEmpty()) {
+            conditions.add("role in (:roles)");
+            params.put("roles", query.roles().stream().map(Enum::name).toList());
+        }
+        if (query.externalId() != null) {
+            conditions.add("external_id = :externalId");
+            params.put("externalId", query.externalId());
+        }
+        if (query.unitOrganizationId() != null) {
+            conditions.add("unit_organization_id = :unit");
+            params.put("unit", query.unitOrganizationId());
+        }
+        if (!reach.everyone()) {
+            // The reach is the last word: whatever else the query asks, nothing outside it is read.
+            List<String> visible = new ArrayList<>();
+            if (!reach.units().isEmpty()) {
+                visible.add("unit_organization_id in (:reachUnits)");
+                params.put("reachUnits", reach.units());
+            }
+            if (reach.self() != null) {
+                visible.add("id = :reachSelf");
+                params.put("reachSelf", reach.self());
+            }
+            conditions.add(visible.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visible) + ")");
+        }
+        return " where " + String.join(" and ", conditions);
     }
 
     public Optional<Employee> find(long id) {
@@ -79,62 +187,11 @@ public class Employees {
                 .optional();
     }
 
-    public Optional<Employee> findByExternalId(String externalId) {
-        return jdbc.sql("select " + COLUMNS + " from employee where external_id = :externalId and deleted_at is null")
-                .param("externalId", externalId)
-                .query(Employees::map)
-                .optional();
-    }
-
-    /** Overwrites the columns a hire request carries; the id, uuid, external id and creation time stay. */
-    public Employee update(long id, NewEmployee employee, Instant now) {
-        jdbc.sql("""
-                update employee set first_name = :firstName, last_name = :lastName, email = :email, role = :role,
-                                    phone = :phone, position = :position, language = :language, message = :message,
-                                    start_day = :startDay, time_zone = :timeZone, buddy_id = :buddyId,
-                                    manager_id = :managerId, updated_at = :now
-                where id = :id and deleted_at is null
-                """)
-                .param("id", id)
-                .param("firstName", employee.firstName())
-                .param("lastName", employee.lastName())
-                .param("email", normalizeEmail(employee.email()))
-                .param("role", employee.role().name())
-                .param("phone", employee.phone())
-                .param("position", employee.position())
-                .param("language", employee.language())
-                .param("message", employee.message())
-                .param("startDay", employee.startDay())
-                .param("timeZone", employee.timeZone())
-                .param("buddyId", employee.buddyId())
-                .param("managerId", employee.managerId())
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .update();
-        return find(id).orElseThrow();
-    }
-
     public Optional<Employee> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from employee where email = :email and deleted_at is null")
                 .param("email", normalizeEmail(email))
                 .query(Employees::map)
                 .optional();
-    }
-
-    /** Whether the address is taken, by a current or a removed employee (the constraint covers both). */
-    public boolean emailTaken(String email) {
-        return jdbc.sql("select count(*) from employee where email = :email")
-                .param("email", normalizeEmail(email))
-                .query(Long.class)
-                .single() > 0;
-    }
-
-    /** Whether the address is taken by anybody but this employee. */
-    public boolean emailTakenByOtherThan(String email, long id) {
-        return jdbc.sql("select count(*) from employee where email = :email and id <> :id")
-                .param("email", normalizeEmail(email))
-                .param("id", id)
-                .query(Long.class)
-                .single() > 0;
     }
 
     public boolean exists(long id) {
@@ -146,6 +203,11 @@ public class Employees {
                 .param("role", role.name())
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    /** Every employee the reach includes, by id. */
+    public List<Employee> all(EmployeeReach reach) {
+        return search(EmployeeQuery.ALL, reach, Integer.MAX_VALUE, 0);
     }
 
     public List<Employee> all() {
@@ -162,6 +224,7 @@ public class Employees {
                 rs.getString("time_zone"), (Long) rs.getObject("buddy_id", Long.class),
                 (Long) rs.getObject("manager_id", Long.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                (Long) rs.getObject("unit_organization_id", Long.class));
     }
 }

@@ -16,5 +16,14 @@ public record NewEmployee(
         LocalDate startDay,
         String timeZone,
         Long buddyId,
-        Long managerId) {
+        Long managerId,
+        Long unitOrganizationId) {
+
+    /** An employee outside the organisation tree, as the dialects without organisations create them. */
+    public NewEmployee(String externalId, String firstName, String lastName, String email, EmployeeRole role,
+            String phone, String position, String language, String message, LocalDate startDay, String timeZone,
+            Long buddyId, Long managerId) {
+        this(externalId, firstName, lastName, email, role, phone, position, language, message, startDay, timeZone,
+                buddyId, managerId, null);
+    }
 }

@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Pattern;
  * @param timeZone null means the organisation's
  * @param language null means the organisation's
  * @param sequenceIds ids of the sequences to run in the journey
+ * @param externalId the HR system's id of the person, unique; null when there is none
+ * @param unitOrganizationId the unit of the organisation the person belongs to; null: outside the tree
  */
 public record NewHire(
         @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") String firstName,
@@ -32,12 +34,23 @@ public record NewHire(
         Long buddyId,
         Long managerId,
         String timeZone,
-        List<Long> sequenceIds) {
+        List<Long> sequenceIds,
+        String externalId,
+        Long unitOrganizationId) {
 
     /** At least one character that is not white space. */
     static final String NOT_BLANK = "(?s).*\\S.*";
 
     public NewHire {
         sequenceIds = sequenceIds == null ? List.of() : List.copyOf(sequenceIds);
+        externalId = externalId == null || externalId.isBlank() ? null : externalId.trim();
+    }
+
+    /** A hire without external id or unit, as the dialects that know neither send it. */
+    public NewHire(String firstName, String lastName, String email, EmployeeRole role, String phone, String position,
+            String language, String message, LocalDate startDay, Long buddyId, Long managerId, String timeZone,
+            List<Long> sequenceIds) {
+        this(firstName, lastName, email, role, phone, position, language, message, startDay, buddyId, managerId,
+                timeZone, sequenceIds, null, null);
     }
 }

@@ -26,6 +26,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
+import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.sequence.Sequence;
@@ -59,10 +60,13 @@ public class NewHireService {
     private final Validator validator;
     private final SequenceCatalog sequences;
     private final MeterRegistry meters;
+    private final Organisations units;
 
     NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
-            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences, MeterRegistry meters) {
+            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences, MeterRegistry meters,
+            Organisations units) {
         this.meters = meters;
+        this.units = units;
         this.validator = validator;
         this.sequences = sequences;
         this.employees = employees;
@@ -119,21 +123,25 @@ public class NewHireService {
         LocalDate startDay = hire.startDay() != null ? hire.startDay() : LocalDate.now(ZoneId.of(organisation.timeZone()));
         Employee employee;
         try {
-            employee = employees.insert(new NewEmployee(externalId, hire.firstName().trim(), hire.lastName().trim(),
+            String storedExternalId = externalId != null ? externalId : hire.externalId();
+            employee = employees.insert(new NewEmployee(storedExternalId, hire.firstName().trim(), hire.lastName().trim(),
                     hire.email(), hire.role(), blankToNull(hire.phone()), blankToNull(hire.position()), language,
-                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId()),
-                    now);
+                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId(),
+                    hire.unitOrganizationId()), now);
         } catch (DuplicateKeyException raced) {
             if (externalId != null && String.valueOf(raced.getMessage()).toLowerCase(Locale.ROOT).contains("external_id")) {
                 // The same external id was created concurrently: retried, this request becomes an update.
                 throw raced;
             }
-            // Two requests for the same address at once: the constraint decides, the loser hears why.
-            throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", hire.email())));
+            // Two requests for the same address (or external id) at once: the constraint decides, the loser hears why.
+            boolean externalIdTaken = hire.externalId() != null && employees.externalIdTaken(hire.externalId(), null);
+            throw new InvalidHire(List.of(externalIdTaken
+                    ? new InvalidHire.Violation("externalId", "duplicate", hire.externalId())
+                    : new InvalidHire.Violation("email", "duplicate", hire.email())));
         }
         audit.record("user_creation", actorId, "employee", employee.id(),
-                "%s %s <%s> as %s%s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role(),
-                        externalId == null ? "" : ", external id " + externalId), now);
+                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now,
+                null, EmployeeState.of(employee));
         if (employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
@@ -158,7 +166,8 @@ public class NewHireService {
                 hire.startDay() == null ? current.startDay() : hire.startDay(),
                 hire.timeZone() == null ? current.timeZone() : ZoneId.of(hire.timeZone()).getId(),
                 hire.buddyId() == null ? current.buddyId() : hire.buddyId(),
-                hire.managerId() == null ? current.managerId() : hire.managerId());
+                hire.managerId() == null ? current.managerId() : hire.managerId(),
+                hire.unitOrganizationId() == null ? current.unitOrganizationId() : hire.unitOrganizationId());
         List<String> changed = changedFields(current, wanted);
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(current.id()))) {
             if (!hire.sequenceIds().isEmpty()) {
@@ -237,17 +246,25 @@ public class NewHireService {
         return validate(hire, null);
     }
 
-    /** @param self the employee this request updates, whose own email is not a duplicate; null for a new one */
-    private List<InvalidHire.Violation> validate(NewHire hire, Long self) {
+    /**
+     * @param self the employee being changed, whose own email and external id are not duplicates; null
+     *        for a new person
+     */
+    @Transactional(readOnly = true)
+    List<InvalidHire.Violation> validate(NewHire hire, Long self) {
         // Field rules are Bean Validation constraints on NewHire; their messages are violation codes.
         List<InvalidHire.Violation> violations = new ArrayList<>(validator.validate(hire).stream()
                 .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(), v.getInvalidValue()))
                 .toList());
         boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
-        boolean taken = emailWellFormed
-                && (self == null ? employees.emailTaken(hire.email()) : employees.emailTakenByOtherThan(hire.email(), self));
-        if (taken) {
+        if (emailWellFormed && employees.emailTaken(hire.email(), self)) {
             violations.add(new InvalidHire.Violation("email", "duplicate", hire.email()));
+        }
+        if (hire.externalId() != null && employees.externalIdTaken(hire.externalId(), self)) {
+            violations.add(new InvalidHire.Violation("externalId", "duplicate", hire.externalId()));
+        }
+        if (hire.unitOrganizationId() != null && !units.exists(hire.unitOrganizationId())) {
+            violations.add(new InvalidHire.Violation("unitOrganizationId", "unknown_reference", hire.unitOrganizationId()));
         }
         String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
         zone(violations, timeZone);
@@ -309,6 +326,13 @@ public class NewHireService {
         }
     }
 
+    /** A manager or buddy must be someone else than the person: checked on changes, where the id is known. */
+    static void notSelf(List<InvalidHire.Violation> violations, String field, Long id, long self) {
+        if (id != null && id == self) {
+            violations.add(new InvalidHire.Violation(field, "self_reference", id));
+        }
+    }
+
     private List<String> sequenceKeys(List<Long> sequenceIds) {
         return sequences.withIds(sequenceIds).orElseThrow().stream().map(Sequence::processKey).toList();
     }
@@ -321,7 +345,7 @@ public class NewHireService {
                 .orElse(null);
     }
 
-    private static String blankToNull(String value) {
+    static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 }

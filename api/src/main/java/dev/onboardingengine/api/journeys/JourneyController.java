@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
+import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.JourneyActions;
@@ -40,20 +42,29 @@ class JourneyController {
     private final JourneyActions actions;
     private final JourneySequences journeySequences;
     private final SequenceCatalog sequences;
+    private final ActionCompletion completion;
+    private final DirectoryAccess access;
 
     JourneyController(Employees employees, JourneyQueries journeys, JourneyActions actions,
-            JourneySequences journeySequences, SequenceCatalog sequences) {
+            JourneySequences journeySequences, SequenceCatalog sequences, ActionCompletion completion,
+            DirectoryAccess access) {
         this.employees = employees;
         this.journeys = journeys;
         this.actions = actions;
         this.journeySequences = journeySequences;
         this.sequences = sequences;
+        this.completion = completion;
+        this.access = access;
     }
 
     @GetMapping("/api/journeys/{employeeId}")
-    EmployeeJourneys journeysOf(Caller caller,
-            @PathVariable long employeeId) {
-        if (!caller.isAdmin() && caller.employeeId() != employeeId) {
+    EmployeeJourneys journeysOf(Caller caller, @PathVariable long employeeId) {
+        Access rights = access.of(caller);
+        // Whom the caller may not see is refused alike whether or not they exist; only callers who see
+        // everyone learn that an id is free.
+        boolean mayRead = caller.employeeId() == employeeId || employees.find(employeeId).map(rights::canSee)
+                .orElse(rights.reads() && rights.reach().everyone());
+        if (!mayRead) {
             throw new NotYours();
         }
         if (!employees.exists(employeeId)) {
@@ -106,13 +117,12 @@ class JourneyController {
 
     /**
      * {@code POST /api/actions/{id}/complete}: marks an action done, as Tasklist's Complete does. An
-     * administrator may complete any action, anyone else only their own.
+     * administrator may complete any action, anyone else only their own. Audited as action_completion.
      */
     @PostMapping("/api/actions/{actionId}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void complete(Caller caller, @PathVariable String actionId) {
-        actions.complete(actionId, action -> caller.isAdmin()
-                || Long.toString(caller.employeeId()).equals(action.assigneeId()));
+        completion.complete(caller, actionId);
     }
 
     @ExceptionHandler(JourneyActions.ActionNotFound.class)

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
+import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
@@ -21,15 +23,22 @@ import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
-/** ChiefOnboarding's API, as its documentation describes it. Only administrators' tokens may call it. */
+/**
+ * ChiefOnboarding's API, as its documentation describes it. ChiefOnboarding itself takes only
+ * administrators' tokens; here HR and managers with scopes may call it too, and see (and, for HR,
+ * create) only what {@link DirectoryAccess} allows them: the lists are filtered by their scopes.
+ */
 @RestController
 class ChiefOnboardingController {
 
     private final NewHireService hires;
     private final Employees employees;
     private final SequenceCatalog sequences;
+    private final DirectoryAccess access;
 
-    ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences) {
+    ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
+            DirectoryAccess access) {
+        this.access = access;
         this.hires = hires;
         this.employees = employees;
         this.sequences = sequences;
@@ -37,13 +46,14 @@ class ChiefOnboardingController {
 
     @GetMapping({"/api/employees/", "/api/employees"})
     List<EmployeeSummary> employees(Caller caller) {
-        AdministratorsOnly.check(caller);
-        return employees.all().stream().map(EmployeeSummary::of).toList();
+        Access rights = access.of(caller);
+        rights.requireRead();
+        return employees.all(rights.reach()).stream().map(EmployeeSummary::of).toList();
     }
 
     @GetMapping({"/api/sequences/", "/api/sequences"})
     List<SequenceSummary> sequences(Caller caller) {
-        AdministratorsOnly.check(caller);
+        access.of(caller).requireRead();
         return sequences.all().stream().map(sequence -> new SequenceSummary(sequence.id(), sequence.name())).toList();
     }
 
@@ -55,8 +65,9 @@ class ChiefOnboardingController {
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse createUser(Caller caller,
             @RequestBody CreateUserRequest request) {
-        AdministratorsOnly.check(caller);
         Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
+        // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
+        access.of(caller).requirePlacement(null, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
                 request.phone(), request.position(), request.language(), request.message(), request.startDay(),
                 request.buddy(), request.manager(), request.timezone(), request.sequences());

@@ -1,12 +1,10 @@
 package dev.onboardingengine.api.dialect.chiefonboarding;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -16,24 +14,21 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import dev.onboardingengine.api.hire.InvalidHire;
+import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.FieldProblems;
 
 /**
  * ChiefOnboarding's error shape inside an RFC 7807 problem document. ChiefOnboarding (Django REST
  * framework) answers a bad request with {@code {"field": ["message", ...]}}; we answer
  * {@code application/problem+json} whose extension members are exactly those field keys with
  * ChiefOnboarding's own messages. A client written for ChiefOnboarding finds its keys; a client that
- * speaks RFC 7807 finds type, title, status and a detail naming every field.
+ * speaks RFC 7807 finds type, title, status and a detail naming every field. The shape is built by
+ * {@link FieldProblems}, shared with the other dialects; only the field names and messages are here.
  */
 @RestControllerAdvice(assignableTypes = ChiefOnboardingController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ChiefOnboardingErrors {
-
-    static final URI INVALID_INPUT = URI.create("https://onboardingengine.dev/problems/invalid-input");
 
     /** NewHire's field names, as ChiefOnboarding calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
@@ -55,33 +50,16 @@ class ChiefOnboardingErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        if (unreadable.getCause() instanceof MismatchedInputException mismatch && fieldOf(mismatch) != null) {
-            String field = fieldOf(mismatch);
-            return badRequest(Map.of(field, List.of(typeMessage(mismatch.getTargetType(), field))));
-        }
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setType(INVALID_INPUT);
-        problem.setTitle("Malformed request body");
-        problem.setDetail(unreadable.getCause() instanceof JsonProcessingException json
-                ? "JSON parse error - " + json.getOriginalMessage() + locationOf(json)
-                : "The request body is missing or is not JSON.");
-        return problem;
+        return FieldProblems.unreadable(unreadable, ChiefOnboardingErrors::typeMessage);
     }
 
-    @ExceptionHandler(AdministratorsOnly.NotAnAdministrator.class)
-    ProblemDetail forbidden(AdministratorsOnly.NotAnAdministrator forbidden) {
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail forbidden(AccessDenied forbidden) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, forbidden.getMessage());
     }
 
     private static ProblemDetail badRequest(Map<String, List<String>> fields) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setType(INVALID_INPUT);
-        problem.setTitle("Invalid input");
-        problem.setDetail(fields.entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + String.join(" ", entry.getValue()))
-                .collect(Collectors.joining("; ")));
-        fields.forEach(problem::setProperty);
-        return problem;
+        return FieldProblems.badRequest(fields);
     }
 
     private static String message(String field, InvalidHire.Violation violation) {
@@ -96,14 +74,6 @@ class ChiefOnboardingErrors {
                     : "Invalid pk \"%s\" - object does not exist.".formatted(violation.rejectedValue());
             default -> "This value is not valid.";
         };
-    }
-
-    private static String fieldOf(JsonMappingException mismatch) {
-        return mismatch.getPath().stream()
-                .map(JsonMappingException.Reference::getFieldName)
-                .filter(name -> name != null)
-                .findFirst()
-                .orElse(null);
     }
 
     private static String typeMessage(Class<?> target, String field) {
@@ -122,10 +92,5 @@ class ChiefOnboardingErrors {
             return "Expected a list of items.";
         }
         return "Not a valid string.";
-    }
-
-    private static String locationOf(JsonProcessingException json) {
-        return json.getLocation() == null ? ""
-                : " (line %d, column %d)".formatted(json.getLocation().getLineNr(), json.getLocation().getColumnNr());
     }
 }

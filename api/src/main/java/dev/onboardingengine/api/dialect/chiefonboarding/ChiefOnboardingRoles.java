@@ -4,7 +4,11 @@ import java.util.Optional;
 
 import dev.onboardingengine.api.directory.EmployeeRole;
 
-/** ChiefOnboarding's role numbers: 0 new hire, 1 administrator, 2 manager, 3 other. */
+/**
+ * ChiefOnboarding's role numbers: 0 new hire, 1 administrator, 2 manager, 3 other. ChiefOnboarding
+ * has no HR or colleague role: HR reads as 2 (ChiefOnboarding's manager is its limited administrator)
+ * and a colleague as 3 (no access). Written numbers map only to the four roles ChiefOnboarding knows.
+ */
 final class ChiefOnboardingRoles {
 
     private ChiefOnboardingRoles() {
@@ -24,8 +28,8 @@ final class ChiefOnboardingRoles {
         return switch (role) {
             case NEW_HIRE -> 0;
             case ADMIN -> 1;
-            case MANAGER -> 2;
-            case OTHER -> 3;
+            case MANAGER, HR -> 2;
+            case OTHER, COLLEAGUE -> 3;
         };
     }
 }

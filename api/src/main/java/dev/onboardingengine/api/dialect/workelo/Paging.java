@@ -1,0 +1,72 @@
+package dev.onboardingengine.api.dialect.workelo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.onboardingengine.api.problem.InvalidInput;
+
+/**
+ * limit/offset pagination, the kind Workelo's guide names for its large lists. The body stays a plain
+ * JSON array, so a client that ignores paging still reads the first page; the total is in
+ * {@code X-Total-Count} and the neighbouring pages in an RFC 8288 {@code Link} header.
+ */
+record Paging(int limit, long offset) {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    static Paging of(String limit, String offset) {
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        int parsedLimit = DEFAULT_LIMIT;
+        long parsedOffset = 0;
+        if (limit != null) {
+            try {
+                parsedLimit = Integer.parseInt(limit.trim());
+                if (parsedLimit < 1 || parsedLimit > MAX_LIMIT) {
+                    violations.add(new InvalidInput.Violation("limit", "out_of_range", limit));
+                }
+            } catch (NumberFormatException e) {
+                violations.add(new InvalidInput.Violation("limit", "not_a_number", limit));
+            }
+        }
+        if (offset != null) {
+            try {
+                parsedOffset = Long.parseLong(offset.trim());
+                if (parsedOffset < 0) {
+                    violations.add(new InvalidInput.Violation("offset", "out_of_range", offset));
+                }
+            } catch (NumberFormatException e) {
+                violations.add(new InvalidInput.Violation("offset", "not_a_number", offset));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return new Paging(parsedLimit, parsedOffset);
+    }
+
+    HttpHeaders headers(long total) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Total-Count", Long.toString(total));
+        List<String> links = new ArrayList<>();
+        if (offset + limit < total) {
+            links.add(link(offset + limit, "next"));
+        }
+        if (offset > 0) {
+            links.add(link(Math.max(0, offset - limit), "prev"));
+        }
+        if (!links.isEmpty()) {
+            headers.set(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return headers;
+    }
+
+    private String link(long at, String rel) {
+        String uri = ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("limit", limit).replaceQueryParam("offset", at).build().toUriString();
+        return "<" + uri + ">; rel=\"" + rel + "\"";
+    }
+}

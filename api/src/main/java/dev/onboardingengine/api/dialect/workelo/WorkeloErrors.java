@@ -1,0 +1,118 @@
+package dev.onboardingengine.api.dialect.workelo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.onboardingengine.api.hire.InvalidHire;
+import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.FieldProblems;
+import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.api.problem.ResourceNotFound;
+
+/**
+ * The Workelo dialect's errors: RFC 7807 problems built by {@link FieldProblems} (the shape every
+ * dialect shares), with Workelo's snake_case field names as members and plain English messages.
+ */
+@RestControllerAdvice(assignableTypes = {WorkeloDirectoryController.class, WorkeloOrganisationController.class,
+        WorkeloLogController.class})
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WorkeloErrors {
+
+    /** NewHire's field names, as Workelo calls them. */
+    private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("firstName", "first_name"), Map.entry("lastName", "last_name"), Map.entry("email", "email"),
+            Map.entry("role", "user_role_id"), Map.entry("phone", "phone"), Map.entry("position", "job_position"),
+            Map.entry("language", "language"), Map.entry("startDay", "start_date"), Map.entry("buddyId", "buddy_id"),
+            Map.entry("managerId", "manager_id"), Map.entry("timeZone", "time_zone"),
+            Map.entry("externalId", "external_id"), Map.entry("unitOrganizationId", "unit_organization_id"));
+
+    @ExceptionHandler(InvalidHire.class)
+    ProblemDetail invalidHire(InvalidHire invalid) {
+        return badRequest(invalid.violations().stream()
+                .map(v -> new InvalidInput.Violation(FIELD_NAMES.getOrDefault(v.field(), v.field()), v.code(),
+                        v.rejectedValue()))
+                .toList());
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput invalid) {
+        return badRequest(invalid.violations());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        return FieldProblems.unreadable(unreadable, WorkeloErrors::typeMessage);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
+        return FieldProblems.badRequest(Map.of(mismatch.getName(),
+                List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ProblemDetail notFound(ResourceNotFound notFound) {
+        return FieldProblems.notFound(notFound.getMessage());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail forbidden(AccessDenied denied) {
+        return FieldProblems.forbidden(denied.getMessage());
+    }
+
+    private static ProblemDetail badRequest(List<InvalidInput.Violation> violations) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (InvalidInput.Violation violation : violations) {
+            fields.computeIfAbsent(violation.field(), f -> new ArrayList<>()).add(message(violation));
+        }
+        return FieldProblems.badRequest(fields);
+    }
+
+    private static String message(InvalidInput.Violation violation) {
+        Object value = violation.rejectedValue();
+        return switch (violation.code()) {
+            case "required" -> "is required.";
+            case "blank" -> "must not be blank.";
+            case "invalid" -> "is not a valid email address.";
+            case "duplicate" -> "\"%s\" is already taken.".formatted(value);
+            case "invalid_choice" -> "\"%s\" is not a valid choice.".formatted(value);
+            case "unknown_reference" -> "no such id: %s.".formatted(value);
+            case "self_reference" -> "cannot be the employee themselves.";
+            case "cycle" -> "unit %s is this unit or one below it: a unit cannot become its own ancestor.".formatted(value);
+            case "invalid_date" -> "\"%s\" is not a date (YYYY-MM-DD) or an instant (2026-01-01T00:00:00Z).".formatted(value);
+            case "before_from" -> "must be after from.";
+            case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
+            case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
+            case "too_long" -> "must have at most %s characters.".formatted(value);
+            default -> "is not valid.";
+        };
+    }
+
+    private static String typeMessage(Class<?> target, String field) {
+        if (target == null) {
+            return "is not valid.";
+        }
+        if (LocalDate.class.equals(target)) {
+            return "is not a valid date: use YYYY-MM-DD.";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "must be a whole number.";
+        }
+        if (Collection.class.isAssignableFrom(target)) {
+            return "must be a list.";
+        }
+        return "must be a string.";
+    }
+}

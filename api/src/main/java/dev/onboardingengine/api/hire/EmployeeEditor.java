@@ -1,0 +1,83 @@
+package dev.onboardingengine.api.hire;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeNotFound;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.directory.NewEmployee;
+
+/**
+ * Changes to a person already in the directory, validated by the same rules as a hire. A change never
+ * starts a journey: journeys start when a person is created as a new hire (and, later, from tracks).
+ */
+@Service
+public class EmployeeEditor {
+
+    private static final Logger log = LoggerFactory.getLogger(EmployeeEditor.class);
+
+    private final Employees employees;
+    private final NewHireService hires;
+    private final AuditLog audit;
+
+    EmployeeEditor(Employees employees, NewHireService hires, AuditLog audit) {
+        this.employees = employees;
+        this.hires = hires;
+        this.audit = audit;
+    }
+
+    /**
+     * @throws EmployeeNotFound when there is no such employee
+     * @throws InvalidHire naming every bad field; nothing is written then
+     */
+    @Transactional
+    public Employee update(long id, EmployeeChange change, Long actorId) {
+        Employee before = employees.find(id).orElseThrow(() -> new EmployeeNotFound(id));
+        NewHire merged = new NewHire(
+                pick(change.firstName(), before.firstName()), pick(change.lastName(), before.lastName()),
+                pick(change.email(), before.email()), pick(change.role(), before.role()),
+                pick(change.phone(), before.phone()), pick(change.position(), before.position()),
+                pick(change.language(), before.language()), before.message(),
+                pick(change.startDay(), before.startDay()), pick(change.buddyId(), before.buddyId()),
+                pick(change.managerId(), before.managerId()), pick(change.timeZone(), before.timeZone()), List.of(),
+                pick(change.externalId(), before.externalId()),
+                pick(change.unitOrganizationId(), before.unitOrganizationId()));
+        List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(merged, id));
+        NewHireService.notSelf(violations, "managerId", merged.managerId(), id);
+        NewHireService.notSelf(violations, "buddyId", merged.buddyId(), id);
+        if (!violations.isEmpty()) {
+            throw new InvalidHire(violations);
+        }
+        Instant now = Instant.now();
+        Employee after;
+        try {
+            after = employees.update(id, new NewEmployee(merged.externalId(), merged.firstName().trim(),
+                    merged.lastName().trim(), merged.email(), merged.role(), NewHireService.blankToNull(merged.phone()),
+                    NewHireService.blankToNull(merged.position()), merged.language(), merged.message(), merged.startDay(),
+                    merged.timeZone(), merged.buddyId(), merged.managerId(), merged.unitOrganizationId()), now);
+        } catch (DuplicateKeyException raced) {
+            throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", merged.email())));
+        }
+        audit.record("user_update", actorId, "employee", id,
+                "%s %s <%s> changed".formatted(after.firstName(), after.lastName(), after.email()), now,
+                EmployeeState.of(before), EmployeeState.of(after));
+        try (var ignored = MDC.putCloseable("employeeId", Long.toString(id))) {
+            log.info("Employee {} changed", id);
+        }
+        return after;
+    }
+
+    private static <T> T pick(T changed, T current) {
+        return changed != null ? changed : current;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.onboardingengine.api.dialect.workelo;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Calls the running engine as a Workelo client would: a Bearer token, JSON in and out, any status back. */
+final class WorkeloClient {
+
+    private final RestClient rest;
+    private final ObjectMapper objectMapper;
+
+    WorkeloClient(int port, String token, ObjectMapper objectMapper) {
+        RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+        if (token != null) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        this.rest = builder.build();
+        this.objectMapper = objectMapper;
+    }
+
+    Answer get(String path) {
+        return call(HttpMethod.GET, path, null);
+    }
+
+    Answer post(String path, String json) {
+        return call(HttpMethod.POST, path, json);
+    }
+
+    Answer put(String path, String json) {
+        return call(HttpMethod.PUT, path, json);
+    }
+
+    Answer delete(String path) {
+        return call(HttpMethod.DELETE, path, null);
+    }
+
+    Answer call(HttpMethod method, String path, String json) {
+        RestClient.RequestBodySpec request = rest.method(method).uri(path);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.exchange((req, response) -> {
+            byte[] bytes = response.getBody().readAllBytes();
+            String contentType = response.getHeaders().getContentType() == null ? null
+                    : response.getHeaders().getContentType().getType() + "/"
+                            + response.getHeaders().getContentType().getSubtype();
+            return new Answer(response.getStatusCode().value(), contentType, HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(response.getHeaders())),
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8), parse(bytes));
+        });
+    }
+
+    private Object parse(byte[] bytes) throws IOException {
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(bytes, Object.class);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    /** A response: status, content type, headers, the raw body and the body as maps and lists. */
+    record Answer(int status, String contentType, HttpHeaders headers, String raw, Object json) {
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body() {
+            return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list() {
+            return json instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        }
+
+        long id() {
+            return ((Number) body().get("id")).longValue();
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + raw;
+        }
+    }
+}
