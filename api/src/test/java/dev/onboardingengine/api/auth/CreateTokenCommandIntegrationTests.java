@@ -1,0 +1,120 @@
+package dev.onboardingengine.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import dev.onboardingengine.OnboardingEngineApplication;
+import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.workflow.testing.TestBroker;
+import dev.onboardingengine.workflow.testing.TestDatabase;
+
+/**
+ * {@code create-token <email>}, the engine's {@code drf_create_token}: run as the command line runs
+ * it, against the same database; the token it prints works, is stored only as a hash, and dies with
+ * its user.
+ */
+@ApiIntegrationTest
+class CreateTokenCommandIntegrationTests {
+
+    private static final Pattern PRINTED = Pattern.compile("Generated token ([0-9a-f]{40}) for user (\\S+)");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    NewHireService hires;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void printsATokenOnceForAnAdministratorThatWorksUntilTheUserIsRemoved() throws Exception {
+        // Given an administrator
+        Employee admin = hires.hire(new NewHire("Tess", "Token", "tess." + UUID.randomUUID() + "@example.com",
+                EmployeeRole.ADMIN, null, null, null, null, null, null, null, null, List.of()), null);
+
+        // When the command runs for their email
+        CommandRun run = runCommand("create-token", admin.email());
+
+        // Then it succeeds and prints a token for them, which is not stored as such
+        assertThat(run.exitCode()).isZero();
+        Matcher printed = PRINTED.matcher(run.output());
+        assertThat(printed.find()).as("printed: %s", run.output()).isTrue();
+        String token = printed.group(1);
+        assertThat(printed.group(2)).isEqualTo(admin.email());
+        assertThat(jdbc.sql("select count(*) from api_token where key_hash = :k or lookup_key = :k")
+                .param("k", token).query(Long.class).single()).isZero();
+
+        // And the token works with ChiefOnboarding's header
+        assertThat(status(token)).isEqualTo(200);
+
+        // When the user is removed, the token stops working
+        jdbc.sql("update employee set deleted_at = current_timestamp where id = :id").param("id", admin.id()).update();
+        assertThat(status(token)).isEqualTo(401);
+    }
+
+    @Test
+    void refusesSomeoneWhoIsNotAnAdministrator() throws Exception {
+        Employee colleague = hires.hire(new NewHire("Carl", "Colleague", "carl." + UUID.randomUUID() + "@example.com",
+                EmployeeRole.COLLEAGUE, null, null, null, null, null, null, null, null, List.of()), null);
+
+        CommandRun run = runCommand("create-token", colleague.email());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).doesNotContain("Generated token");
+    }
+
+    private int status(String token) {
+        return RestClient.create("http://localhost:" + port).get().uri("/api/employees/")
+                .header("Authorization", "Token " + token)
+                .exchange((request, response) -> response.getStatusCode().value());
+    }
+
+    /**
+     * Runs the command as main does, on this test's database and broker (system properties, as an
+     * operator's environment would set them), and captures what it prints.
+     */
+    private static synchronized CommandRun runCommand(String... args) {
+        Map<String, String> environment = Map.of(
+                "spring.datasource.url", TestDatabase.get().url(),
+                "spring.datasource.username", TestDatabase.get().username(),
+                "spring.datasource.password", TestDatabase.get().password(),
+                "spring.kafka.bootstrap-servers", TestBroker.get().bootstrapServers(),
+                "camunda.bpm.generate-unique-process-engine-name", "true",
+                "camunda.bpm.generate-unique-process-application-name", "true");
+        environment.forEach(System::setProperty);
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        try {
+            System.setOut(capture);
+            System.setErr(capture);
+            int exitCode = CreateTokenCommand.run(OnboardingEngineApplication.class, args);
+            return new CommandRun(exitCode, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+            environment.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    record CommandRun(int exitCode, String output) {
+    }
+}
