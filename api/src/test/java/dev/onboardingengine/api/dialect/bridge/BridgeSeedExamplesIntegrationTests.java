@@ -173,6 +173,33 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat(bridge.get("/api/admin/users/" + hire + "/summary?start_date=yesterday").status()).isEqualTo(400);
     }
 
+    @Test
+    void aDeletedUsersCancelledActionsCountAsNothingDone() {
+        // Given a hire with an open, overdue action of the Welcome sequence
+        WorkeloClient bridge = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
+        long buddy = bridge.post("/employees", "{\"first_name\":\"Lando\",\"last_name\":\"C\",\"email\":\"lando.%s@example.com\"}"
+                .formatted(UUID.randomUUID())).id();
+        Object welcome = bridge.get("/api/sequences/").list().stream().filter(s -> "Welcome".equals(s.get("name")))
+                .findFirst().orElseThrow().get("id");
+        long hire = bridge.post("/api/users/", """
+                {"first_name":"Finn","last_name":"FN-2187","email":"finn.%s@example.com","start_day":"2020-12-04",
+                 "buddy":%d,"sequences":[%s],"role":0}""".formatted(UUID.randomUUID(), buddy, welcome)).id();
+        await().atMost(Duration.ofSeconds(60)).until(() -> bridge.get("/api/journeys/" + hire).body().get("journeys"),
+                journeys -> !((List<?>) journeys).isEmpty());
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(hire));
+        assertThat(map(bridge.get("/api/admin/users/" + hire + "/summary").body().get("summary")))
+                .containsEntry("total_overdue", 1);
+
+        // When the user is deleted, which cancels the journey
+        assertThat(bridge.delete("/api/admin/users/" + hire).status()).isEqualTo(204);
+
+        // Then the cancelled action is neither done nor overdue
+        assertThat(map(bridge.get("/api/admin/users/" + hire + "/summary").body().get("summary")))
+                .containsEntry("completed_courses", 0).containsEntry("completed_live_courses", 0)
+                .containsEntry("total_on_time", 0).containsEntry("total_overdue", 0);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire)).count()).isZero();
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
         return (Map<String, Object>) value;
