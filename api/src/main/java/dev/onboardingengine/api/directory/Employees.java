@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Employees {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, uuid, external_id, first_name, last_name, email, role, phone, position, language, message,
             start_day, time_zone, buddy_id, manager_id, created_at, updated_at, unit_organization_id
             """;
@@ -216,7 +216,7 @@ public class Employees {
                 .list();
     }
 
-    private static Employee map(ResultSet rs, int row) throws SQLException {
+    static Employee map(ResultSet rs, int row) throws SQLException {
         return new Employee(rs.getLong("id"), rs.getObject("uuid", UUID.class), rs.getString("external_id"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
                 EmployeeRole.valueOf(rs.getString("role")), rs.getString("phone"), rs.getString("position"),

@@ -34,13 +34,18 @@ public class JourneyActions {
         this.repository = repository;
     }
 
-    /** Every action of the employee's journeys, by due date. */
+    private static final String COMPLETED = "completed";
+
+    /** Every action of the employee's journeys, open or done (not the cancelled ones), by due date. */
     @Transactional(readOnly = true)
     public List<Action> actionsOf(long employeeId) {
         List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(employeeId)).list();
         Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
+                // A task that ended without being completed (its journey was cancelled, or a boundary
+                // event interrupted it) was never done: it is not an action any more.
+                .filter(task -> task.getEndTime() == null || COMPLETED.equals(task.getDeleteReason()))
                 .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
                         instant(task.getEndTime()), now()))

@@ -66,6 +66,18 @@ class Journeys {
     record RunningJourney(long id, String processInstanceId) {
     }
 
+    /** Every running journey of the employee, whatever its mobility. */
+    List<RunningJourney> findAllRunning(long employeeId) {
+        return jdbc.sql("""
+                select id, process_instance_id from journey
+                where employee_id = :employeeId and open_marker = 'Y' and process_instance_id is not null
+                order by id
+                """)
+                .param("employeeId", employeeId)
+                .query((rs, n) -> new RunningJourney(rs.getLong("id"), rs.getString("process_instance_id")))
+                .list();
+    }
+
     void attachProcessInstance(long journeyId, String processInstanceId) {
         jdbc.sql("update journey set process_instance_id = :pi where id = :id")
                 .param("pi", processInstanceId)

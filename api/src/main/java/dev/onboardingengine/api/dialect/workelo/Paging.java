@@ -13,12 +13,12 @@ import dev.onboardingengine.api.problem.InvalidInput;
  * JSON array, so a client that ignores paging still reads the first page; the total is in
  * {@code X-Total-Count} and the neighbouring pages in an RFC 8288 {@code Link} header.
  */
-record Paging(int limit, long offset) {
+public record Paging(int limit, long offset) {
 
     static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
+    public static final int MAX_LIMIT = 200;
 
-    static Paging of(String limit, String offset) {
+    public static Paging of(String limit, String offset) {
         List<InvalidInput.Violation> violations = new ArrayList<>();
         int parsedLimit = DEFAULT_LIMIT;
         long parsedOffset = 0;
@@ -48,7 +48,7 @@ record Paging(int limit, long offset) {
         return new Paging(parsedLimit, parsedOffset);
     }
 
-    HttpHeaders headers(long total) {
+    public HttpHeaders headers(long total) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(total));
         List<String> links = new ArrayList<>();

@@ -11,13 +11,13 @@ import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Calls the running engine as a Workelo client would: a Bearer token, JSON in and out, any status back. */
-final class WorkeloClient {
+/** Calls the running engine as a Workelo (or Offly, or Bridge) client would: a Bearer token, JSON in and out, any status back. */
+public final class WorkeloClient {
 
     private final RestClient rest;
     private final ObjectMapper objectMapper;
 
-    WorkeloClient(int port, String token, ObjectMapper objectMapper) {
+    public WorkeloClient(int port, String token, ObjectMapper objectMapper) {
         RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
         if (token != null) {
             builder.defaultHeader("Authorization", "Bearer " + token);
@@ -26,23 +26,23 @@ final class WorkeloClient {
         this.objectMapper = objectMapper;
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return call(HttpMethod.GET, path, null);
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return call(HttpMethod.POST, path, json);
     }
 
-    Answer put(String path, String json) {
+    public Answer put(String path, String json) {
         return call(HttpMethod.PUT, path, json);
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return call(HttpMethod.DELETE, path, null);
     }
 
-    Answer call(HttpMethod method, String path, String json) {
+    public Answer call(HttpMethod method, String path, String json) {
         RestClient.RequestBodySpec request = rest.method(method).uri(path);
         if (json != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(json);
@@ -69,19 +69,19 @@ final class WorkeloClient {
     }
 
     /** A response: status, content type, headers, the raw body and the body as maps and lists. */
-    record Answer(int status, String contentType, HttpHeaders headers, String raw, Object json) {
+    public record Answer(int status, String contentType, HttpHeaders headers, String raw, Object json) {
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> body() {
+        public Map<String, Object> body() {
             return json instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         }
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> list() {
+        public List<Map<String, Object>> list() {
             return json instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
         }
 
-        long id() {
+        public long id() {
             return ((Number) body().get("id")).longValue();
         }
 

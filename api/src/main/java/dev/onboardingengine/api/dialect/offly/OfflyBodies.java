@@ -1,0 +1,53 @@
+package dev.onboardingengine.api.dialect.offly;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The bodies of Offly's users API, field for field as its reference lists them. */
+final class OfflyBodies {
+
+    private OfflyBodies() {
+    }
+
+    /** {@code POST /api/v1/users}; {@code PATCH} takes the same fields, each optional (absent or null: unchanged). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record UserRequest(
+            @JsonProperty("email") String email,
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+            @JsonProperty("role") String role,
+            @JsonProperty("department_id") UUID departmentId,
+            @JsonProperty("manager_id") UUID managerId,
+            @JsonProperty("job_title") String jobTitle,
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("working_days") List<String> workingDays,
+            @JsonProperty("public_holiday_country_code") String publicHolidayCountryCode) {
+    }
+
+    /** The user object every route answers with. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record UserResponse(
+            @JsonProperty("id") UUID id,
+            @JsonProperty("email") String email,
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+            @JsonProperty("role") String role,
+            @JsonProperty("status") String status,
+            @JsonProperty("department_id") UUID departmentId,
+            @JsonProperty("manager_id") UUID managerId,
+            @JsonProperty("job_title") String jobTitle,
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("working_days") List<String> workingDays,
+            @JsonProperty("public_holiday_country_code") String publicHolidayCountryCode,
+            @JsonProperty("avatar_url") String avatarUrl,
+            @JsonProperty("is_active") boolean isActive,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt) {
+    }
+}
