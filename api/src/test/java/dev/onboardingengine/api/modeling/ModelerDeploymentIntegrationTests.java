@@ -2,18 +2,34 @@ package dev.onboardingengine.api.modeling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.workflow.action.JourneyActions;
+import dev.onboardingengine.workflow.testing.EngineClock;
 
 /**
  * What Modeler's Deploy button sends is checked by the engine: a diagram that references something the
@@ -26,6 +42,19 @@ class ModelerDeploymentIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JourneyActions actions;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        EngineClock.reset();
+    }
 
     static Stream<Arguments> brokenDiagrams() {
         return Stream.of(
@@ -93,6 +122,58 @@ class ModelerDeploymentIntegrationTests {
 
         // Then the call is accepted
         assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aSequenceDesignedOnlyWithTemplatesNotifiesTheHireAndGivesThemTheirAction() {
+        // Given the sequence made with element templates, deployed from Modeler, and its id in the catalogue
+        assertThat(deployments().deploy("designed-" + UUID.randomUUID(),
+                Map.of("sequence-designed-in-modeler.bpmn", DESIGNED)).getStatusCode().value()).isEqualTo(200);
+        List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        Object designed = sequences.stream().filter(s -> "Designed in Modeler".equals(s.get("name"))).findFirst()
+                .orElseThrow().get("id");
+
+        // When a hire starting on a Monday in three weeks (UTC) is created with it
+        LocalDate startDay = LocalDate.now().plusWeeks(3).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        String email = "modeler." + UUID.randomUUID() + "@example.com";
+        Map<String, Object> hire = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"first_name":"Mona","last_name":"Modeler","email":"%s","start_day":"%s","timezone":"UTC",
+                         "sequences":[%s],"role":0}
+                        """.formatted(email, startDay, designed))
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        long employeeId = ((Number) hire.get("id")).longValue();
+        String key = Long.toString(employeeId);
+        EngineClock.awaitJourneyAndRunDueJobs(management, runtime, key);
+
+        // Then nothing of the sequence happens before its moment
+        assertThat(actions.actionsOf(employeeId)).isEmpty();
+        assertThat(templatesMailedTo(email)).doesNotContain("hire-announced");
+
+        // When it is 09:00 UTC three days before the start day
+        EngineClock.moveTo(startDay.minusDays(3).atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(1));
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+
+        // Then the hire got the notification and the action (whose create listener the engine added), due on workday 2
+        assertThat(templatesMailedTo(email)).contains("hire-announced", "action-assigned");
+        assertThat(actions.actionsOf(employeeId)).singleElement().satisfies(action -> {
+            assertThat(action.sequenceKey()).isEqualTo("sequence-designed-in-modeler");
+            assertThat(action.name()).isEqualTo("Read the handbook");
+            assertThat(action.assigneeId()).isEqualTo(key);
+            assertThat(action.due()).isEqualTo(startDay.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC));
+            assertThat(action.isOpen()).isTrue();
+        });
+    }
+
+    private List<String> templatesMailedTo(String email) {
+        return jdbc.sql("select template from notification_sent where recipient = :email").param("email", email)
+                .query(String.class).list();
+    }
+
+    private RestClient api() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Token " + ApiIntegrationTest.ADMIN_TOKEN).build();
     }
 
     /** A minimal executable process around one element, as a hand-made diagram. */
