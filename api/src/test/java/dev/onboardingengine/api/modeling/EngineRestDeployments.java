@@ -15,11 +15,11 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /** Deploys diagrams as Camunda Modeler's Deploy button does: multipart to /engine-rest/deployment/create, HTTP Basic. */
-final class EngineRestDeployments {
+public final class EngineRestDeployments {
 
     private final RestClient engineRest;
 
-    EngineRestDeployments(int port) {
+    public EngineRestDeployments(int port) {
         this.engineRest = RestClient.builder().baseUrl("http://localhost:" + port + "/engine-rest")
                 .defaultHeaders(headers -> headers.setBasicAuth("admin", "admin")).build();
     }
@@ -33,7 +33,7 @@ final class EngineRestDeployments {
     }
 
     /** Deploys the resources (file name to XML); answers the status and the JSON body. */
-    ResponseEntity<Map<String, Object>> deploy(String deploymentName, Map<String, String> resources) {
+    public ResponseEntity<Map<String, Object>> deploy(String deploymentName, Map<String, String> resources) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("deployment-name", deploymentName);
         form.add("deployment-source", "Camunda Modeler");
