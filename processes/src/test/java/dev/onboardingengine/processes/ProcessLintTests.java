@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProcessLintTests {
 
     private static final Path PROCESSES = Path.of("src/main/resources/processes");
+    private static final Path ELEMENT_TEMPLATES = Path.of("element-templates/onboarding-engine.json");
+    private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     /** The delegates the engine provides (beans in the workflow module). */
     private static final Set<String> KNOWN_DELEGATES = Set.of("${journeyStatus}", "${sendInvitation}", "${addedSequencesDone}", "${notifyStakeholder}");
@@ -73,6 +75,52 @@ class ProcessLintTests {
 
     @ParameterizedTest
     @MethodSource("diagrams")
+    void elementTemplatesAreOnesThisModuleShips(Path diagram) throws IOException {
+        Set<String> shipped = shippedTemplates();
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            String template = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplate");
+            if (template != null) {
+                String version = element.getAttributeValueNs(CAMUNDA_NS, "modelerTemplateVersion");
+                assertThat(template + "@" + version).as("element template of %s", element.getId()).isIn(shipped);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("diagrams")
+    void notificationsAreAsynchronousWithARecipientAndATemplate(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        List<ServiceTask> notifications = model.getModelElementsByType(ServiceTask.class).stream()
+                .filter(task -> "${notifyStakeholder}".equals(task.getCamundaDelegateExpression()))
+                .toList();
+        for (ServiceTask notification : notifications) {
+            // Synchronous, a failing mail server would roll back the journey step instead of making a retried job.
+            assertThat(notification.isCamundaAsyncBefore()).as("%s is asyncBefore", notification.getId()).isTrue();
+            assertThat(inputs(notification, "recipient")).as("recipient of %s", notification.getId())
+                    .singleElement().isIn("hire", "buddy", "manager", "hr");
+            assertThat(inputs(notification, "template")).as("template of %s", notification.getId())
+                    .singleElement().asString().isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("diagrams")
+    void userTasksTellTheirOwnerWhenCreated(Path diagram) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
+        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+            List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> listeners =
+                    task.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                            .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream())
+                            .toList();
+            assertThat(listeners).as("create listener of %s", task.getId())
+                    .anyMatch(listener -> "create".equals(listener.getCamundaEvent())
+                            && "${actionNotifier}".equals(listener.getCamundaDelegateExpression()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("diagrams")
     void statusMilestonesAreOneOfTheSixJourneyStatuses(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
         List<ServiceTask> milestones = model.getModelElementsByType(ServiceTask.class).stream()
@@ -105,6 +153,27 @@ class ProcessLintTests {
                     .toList();
             assertThat(owners).as("owner of %s", task.getId()).singleElement().isIn("hire", "buddy", "manager", "hr");
         }
+    }
+
+    private static List<String> inputs(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
+        return element.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream())
+                .flatMap(io -> io.getCamundaInputParameters().stream())
+                .filter(parameter -> name.equals(parameter.getCamundaName()))
+                .map(parameter -> parameter.getTextContent().trim())
+                .toList();
+    }
+
+    /** id@version of each template in the shipped file (this module has no JSON library: the ids are simple). */
+    private static Set<String> shippedTemplates() throws IOException {
+        String json = Files.readString(ELEMENT_TEMPLATES);
+        java.util.regex.Matcher template = Pattern.compile("\"id\":\\s*\"([^\"]+)\",\\s*\"version\":\\s*(\\d+)").matcher(json);
+        Set<String> shipped = new java.util.HashSet<>();
+        while (template.find()) {
+            shipped.add(template.group(1) + "@" + template.group(2));
+        }
+        assertThat(shipped).as("templates in %s", ELEMENT_TEMPLATES).hasSizeGreaterThanOrEqualTo(7);
+        return shipped;
     }
 
     @ParameterizedTest
