@@ -23,6 +23,11 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
         "onboarding.admin.token=" + ApiIntegrationTest.ADMIN_TOKEN,
         "onboarding.outbox.resubmit-interval=2s",
         "onboarding.outbox.resubmit-older-than=5s",
+        // Webhook retries in test time: 3 attempts, 200 ms apart then 400 ms.
+        "onboarding.webhooks.poll-interval=200ms",
+        "onboarding.webhooks.first-retry-delay=200ms",
+        "onboarding.webhooks.max-attempts=3",
+        "onboarding.webhooks.timeout=2s",
         // Spring Boot's tests turn metric export off; operators' view is under test here too.
         "management.prometheus.metrics.export.enabled=true"})
 public @interface ApiIntegrationTest {

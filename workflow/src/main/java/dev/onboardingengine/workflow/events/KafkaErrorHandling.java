@@ -96,11 +96,25 @@ class KafkaErrorHandling {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException) {
+                    || cause instanceof CannotCreateTransactionException || isConnectionLoss(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Camunda reports SQL failures as its own exceptions, which Spring does not translate: a journey
+     * start that loses its connection mid-command arrives as a ProcessEngineException. Recognised by
+     * the JDBC exception underneath: SQLState class 08 (connection exception) or 57P (the server
+     * terminated the session or does not accept connections yet).
+     */
+    private static boolean isConnectionLoss(Throwable cause) {
+        if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLRecoverableException) {
+            return true;
+        }
+        String state = cause instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private static String rootMessage(Throwable exception) {
