@@ -19,7 +19,9 @@ public record ActionProgress(int total, int completed, int available, int overdu
     /** An open action due within this window puts a journey at risk. */
     public static final Duration AT_RISK_WINDOW = Duration.ofDays(2);
 
-    static ActionProgress of(List<Action> actions, Instant now) {
+    static ActionProgress of(List<Action> all, Instant now) {
+        // Actions removed by a cancellation were never done and can no longer be: they count for nothing.
+        List<Action> actions = all.stream().filter(action -> !action.removed()).toList();
         int completed = (int) actions.stream().filter(action -> !action.isOpen()).count();
         int overdue = (int) actions.stream().filter(Action::overdue).count();
         int dueSoon = (int) actions.stream()

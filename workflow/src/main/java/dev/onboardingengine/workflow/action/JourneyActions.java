@@ -77,7 +77,7 @@ public class JourneyActions {
         return found.stream()
                 .map(task -> new OwnedAction(Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
-                        instant(task.getEndTime()), now()), journeyOf(task.getRootProcessInstanceId()),
+                        instant(task.getEndTime()), task.getDeleteReason(), now()), journeyOf(task.getRootProcessInstanceId()),
                         employeeOf(task)))
                 .toList();
     }
@@ -109,7 +109,7 @@ public class JourneyActions {
         return found.stream()
                 .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
-                        instant(task.getEndTime()), now()))
+                        instant(task.getEndTime()), task.getDeleteReason(), now()))
                 .sorted(Comparator.comparing(Action::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.notification.StakeholderNotifier;
 
 /**
  * Journeys as Workelo's tracks: created as drafts, started (now or at an invitation date),
@@ -47,9 +49,14 @@ public class JourneyTracks {
     private final ManagementService management;
     private final TaskService tasks;
     private final RepositoryService repository;
+    private final ProcessEngineConfigurationImpl engine;
+    private final StakeholderNotifier notifier;
 
     JourneyTracks(JourneyLauncher launcher, Journeys journeys, JourneyCalendar calendar, RuntimeService runtime,
-            ManagementService management, TaskService tasks, RepositoryService repository) {
+            ManagementService management, TaskService tasks, RepositoryService repository,
+            ProcessEngineConfigurationImpl engine, StakeholderNotifier notifier) {
+        this.engine = engine;
+        this.notifier = notifier;
         this.launcher = launcher;
         this.journeys = journeys;
         this.calendar = calendar;
@@ -198,7 +205,8 @@ public class JourneyTracks {
 
     /**
      * Gives the track a new HR, manager or buddy: the process's stakeholder variables (the journey's and
-     * its sequences') name the new person, and the open actions of the previous one are reassigned.
+     * its sequences') name the new person, the open actions of the previous one are reassigned, and the
+     * new person is told about the hire once (hire-announced).
      *
      * @param role hr, manager or buddy
      * @return the ids of the open actions now assigned to the new person
@@ -222,6 +230,15 @@ public class JourneyTracks {
         JourneyLauncher.putStakeholder(variables, role, stakeholder);
         for (String instance : instances) {
             runtime.setVariables(instance, variables);
+        }
+        if (stakeholder != null) {
+            // Once per journey, role and person: told about the hire like the first stakeholder was.
+            String dedupKey = track.processInstanceId() + ":stakeholder-changed:" + role + ":" + next;
+            engine.getCommandExecutorTxRequired().execute(command -> {
+                notifier.notifyInJourney(command.getExecutionManager().findExecutionById(track.processInstanceId()),
+                        role, "hire-announced", dedupKey);
+                return null;
+            });
         }
         List<String> reassigned = new ArrayList<>();
         if (previous != null) {

@@ -132,6 +132,11 @@ class WorkeloTrackController {
         return ResponseEntity.ok().headers(paging.headers(actions.countOwnedBy(ownerId))).body(page);
     }
 
+    /** open, done, or removed (its track was cancelled before it was done). */
+    static String stateOf(Action action) {
+        return action.removed() ? "removed" : action.isOpen() ? "open" : "done";
+    }
+
     private static JourneyStatus status(String status) {
         if (status == null) {
             return null;
@@ -255,7 +260,7 @@ class WorkeloTrackController {
 
         static ActionResponse of(Action action) {
             return new ActionResponse(action.id(), action.name(), action.sequenceKey(), action.assigneeId(), action.due(),
-                    action.isOpen() ? "open" : "done", action.overdue());
+                    stateOf(action), action.overdue());
         }
     }
 
@@ -266,7 +271,7 @@ class WorkeloTrackController {
         static OwnerActionResponse of(OwnedAction owned) {
             Action action = owned.action();
             return new OwnerActionResponse(action.id(), action.name(), action.sequenceKey(), action.due(),
-                    action.isOpen() ? "open" : "done", action.overdue(), owned.journeyId(), owned.employeeId());
+                    stateOf(action), action.overdue(), owned.journeyId(), owned.employeeId());
         }
     }
 

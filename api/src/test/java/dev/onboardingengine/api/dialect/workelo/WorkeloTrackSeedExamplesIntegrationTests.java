@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -44,6 +45,8 @@ class WorkeloTrackSeedExamplesIntegrationTests {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void resetClock() {
@@ -175,6 +178,12 @@ class WorkeloTrackSeedExamplesIntegrationTests {
         Task moved = tasks.createTaskQuery().taskId(action.getId()).singleResult();
         assertThat(moved.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-06-14T09:00:00Z"));
         assertThat(moved.getAssignee()).isEqualTo(Long.toString(newManager));
+        // and the new manager was told about the hire once, even when the same change comes again
+        assertThat(workelo.put("/tracks/" + trackId, """
+                {"implications": {"manager_id": %d}}""".formatted(newManager)).status()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select count(*) from notification_sent where recipient = 'nora.vance@company.com'
+                and template = 'hire-announced'""").query(Long.class).single()).isEqualTo(1);
 
         // --- 9. View assigned actions (stakeholders) ---
         long owner = idWhere(workelo.get("/employees?role=manager").list(), "email", "nora.vance@company.com");
