@@ -87,7 +87,25 @@ public class NewHireService {
         if (!violations.isEmpty()) {
             throw rejected(HireChannel.REST, violations);
         }
-        Employee employee = create(hire, null, actorId);
+        Employee employee = create(hire, null, actorId, true);
+        countAfterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
+        return employee;
+    }
+
+    /**
+     * A new hire whose journey is a Workelo track created by the caller in the same transaction: the
+     * employee and the audit entry are written as for {@link #hire}, but no NewHireCreated is
+     * published, since the track's draft journey is that hire's journey and a second one must not start.
+     *
+     * @throws InvalidHire naming every field that is wrong; nothing is written then
+     */
+    @Transactional
+    public Employee hireForTrack(NewHire hire, Long actorId) {
+        List<InvalidHire.Violation> violations = validate(hire);
+        if (!violations.isEmpty()) {
+            throw rejected(HireChannel.REST, violations);
+        }
+        Employee employee = create(hire, null, actorId, false);
         countAfterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
         return employee;
     }
@@ -111,12 +129,13 @@ public class NewHireService {
         }
         HireReceipt receipt = employees.findByExternalId(externalId)
                 .map(current -> update(current, hire, actorId, channel))
-                .orElseGet(() -> new HireReceipt(create(hire, externalId, actorId), HireReceipt.Outcome.CREATED, List.of()));
+                .orElseGet(() -> new HireReceipt(create(hire, externalId, actorId, true), HireReceipt.Outcome.CREATED, List.of()));
         countAfterCommit(channel, receipt.outcome());
         return receipt;
     }
 
-    private Employee create(NewHire hire, String externalId, Long actorId) {
+    /** @param announce publish NewHireCreated for a new hire (false: the caller starts its journey itself) */
+    private Employee create(NewHire hire, String externalId, Long actorId, boolean announce) {
         String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
         String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
         Instant now = Instant.now();
@@ -142,7 +161,7 @@ public class NewHireService {
         audit.record("user_creation", actorId, "employee", employee.id(),
                 "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now,
                 null, EmployeeState.of(employee));
-        if (employee.role() == EmployeeRole.NEW_HIRE) {
+        if (announce && employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
                     employee.buddyId(), employee.managerId(), sequenceKeys(hire.sequenceIds()), now,
@@ -338,7 +357,7 @@ public class NewHireService {
     }
 
     /** The contact the engine needs; people with the role "other" are never notified. */
-    private Stakeholder stakeholder(Long employeeId) {
+    public Stakeholder stakeholder(Long employeeId) {
         return employeeId == null ? null : employees.find(employeeId)
                 .map(e -> new Stakeholder(e.id(), e.firstName(), e.lastName(), e.email(), e.language(),
                         e.role() != EmployeeRole.OTHER))

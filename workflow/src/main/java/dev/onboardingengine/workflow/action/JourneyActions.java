@@ -27,8 +27,11 @@ public class JourneyActions {
     private final HistoryService history;
     private final TaskService tasks;
     private final RepositoryService repository;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    JourneyActions(HistoryService history, TaskService tasks, RepositoryService repository) {
+    JourneyActions(HistoryService history, TaskService tasks, RepositoryService repository,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.history = history;
         this.tasks = tasks;
         this.repository = repository;
@@ -49,6 +52,69 @@ public class JourneyActions {
                 .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
                         instant(task.getEndTime()), now()))
+                .sorted(Comparator.comparing(Action::due, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** Every action of one journey (its sequences' user tasks, open and done), by due date. */
+    @Transactional(readOnly = true)
+    public List<Action> actionsOfJourney(String processInstanceId) {
+        return toActions(history.createHistoricTaskInstanceQuery().rootProcessInstanceId(processInstanceId).list());
+    }
+
+    /** How far one journey's actions are, now by the engine's clock. */
+    @Transactional(readOnly = true)
+    public ActionProgress progressOf(String processInstanceId) {
+        return ActionProgress.of(actionsOfJourney(processInstanceId), now());
+    }
+
+    /**
+     * The actions assigned to one person across every journey, earliest due first (then oldest first).
+     *
+     * @param ownerId employee id of the assignee
+     */
+    @Transactional(readOnly = true)
+    public List<OwnedAction> actionsOwnedBy(long ownerId, int limit, long offset) {
+        List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId))
+                .orderByTaskDueDate().asc().orderByHistoricActivityInstanceStartTime().asc()
+                .listPage((int) offset, limit);
+        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        return found.stream()
+                .map(task -> new OwnedAction(Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                        task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
+                        instant(task.getEndTime()), task.getDeleteReason(), now()), journeyOf(task.getRootProcessInstanceId()),
+                        employeeOf(task)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countOwnedBy(long ownerId) {
+        return history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId)).count();
+    }
+
+    private Long journeyOf(String rootProcessInstanceId) {
+        return jdbc.sql("select id from journey where process_instance_id = :pi").param("pi", rootProcessInstanceId)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    /** The journey's employee: the business key every journey and sequence instance carries. */
+    private Long employeeOf(HistoricTaskInstance task) {
+        var root = history.createHistoricProcessInstanceQuery().processInstanceId(task.getRootProcessInstanceId())
+                .singleResult();
+        String businessKey = root == null ? null : root.getBusinessKey();
+        try {
+            return businessKey == null ? null : Long.valueOf(businessKey);
+        } catch (NumberFormatException notAnEmployee) {
+            return null;
+        }
+    }
+
+    private List<Action> toActions(List<HistoricTaskInstance> found) {
+        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        return found.stream()
+                .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                        task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
+                        instant(task.getEndTime()), task.getDeleteReason(), now()))
                 .sorted(Comparator.comparing(Action::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

@@ -53,11 +53,30 @@ class JourneyLauncher {
             return false;
         }
         ZoneId zone = ZoneId.of(hire.timeZone());
-        Instant startsAt = calendar.startOf(hire.startDay(), zone);
-        Instant endsAt = calendar.endOf(hire.startDay(), zone);
+        Stakeholder hr = properties.hrEmail().isBlank() ? null
+                : new Stakeholder(0, "HR", "", properties.hrEmail(), hire.language(), true);
+        begin(new JourneyStart(hire.eventId(), MOBILITY_ONBOARDING, new Stakeholder(hire.employeeId(), hire.firstName(),
+                hire.lastName(), hire.email(), hire.language(), true), hire.timeZone(), hire.startDay(),
+                calendar.endOf(hire.startDay(), zone), null, hire.sequenceKeys(), hire.buddy(), hire.manager(), hr),
+                true);
+        return true;
+    }
+
+    /**
+     * Inserts the journey row and starts its process in the caller's transaction.
+     *
+     * @param startImmediately false keeps the journey a draft (waiting at Wait_TrackStarted) until
+     *     {@link JourneyTracks#start} sends TrackStarted; NewHireCreated hires start at once, as always
+     * @return the journey id
+     */
+    long begin(JourneyStart start, boolean startImmediately) {
+        Stakeholder hire = start.hire();
+        ZoneId zone = ZoneId.of(start.timeZone());
+        Instant startsAt = calendar.startOf(start.startDay(), zone);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        long journeyId = journeys.insert(hire.eventId(), hire.employeeId(), MOBILITY_ONBOARDING, hire.timeZone(),
-                hire.startDay(), startsAt, endsAt, now);
+        long journeyId = journeys.insert(start.eventId(), hire.employeeId(), start.mobility(), start.timeZone(),
+                start.startDay(), startsAt, start.endsAt(), now);
+        journeys.describe(journeyId, start);
 
         try (var context = JourneyLogContext.of(hire.employeeId(), journeyId)) {
             Map<String, Object> variables = new HashMap<>();
@@ -66,29 +85,33 @@ class JourneyLauncher {
             variables.put(JourneyVariables.FIRST_NAME, hire.firstName());
             variables.put(JourneyVariables.LAST_NAME, hire.lastName());
             variables.put(JourneyVariables.EMAIL, hire.email());
-            variables.put(JourneyVariables.TIME_ZONE, hire.timeZone());
+            variables.put(JourneyVariables.TIME_ZONE, start.timeZone());
             variables.put(JourneyVariables.STARTS_AT, Date.from(startsAt));
-            variables.put(JourneyVariables.ENDS_AT, Date.from(endsAt));
+            variables.put(JourneyVariables.ENDS_AT, Date.from(start.endsAt()));
             variables.put(JourneyVariables.LANGUAGE, hire.language());
-            variables.put(JourneyVariables.START_DAY, hire.startDay().toString());
-            variables.put(JourneyVariables.SEQUENCE_KEYS, new java.util.ArrayList<>(hire.sequenceKeys()));
+            variables.put(JourneyVariables.START_DAY, start.startDay().toString());
+            variables.put(JourneyVariables.SEQUENCE_KEYS, new java.util.ArrayList<>(start.sequenceKeys()));
             variables.put(JourneyVariables.OPEN_ADDED_SEQUENCES, 0);
-            putStakeholder(variables, "hire", new Stakeholder(hire.employeeId(), hire.firstName(), hire.lastName(),
-                    hire.email(), hire.language(), true));
-            putStakeholder(variables, "buddy", hire.buddy());
-            putStakeholder(variables, "manager", hire.manager());
-            putStakeholder(variables, "hr", properties.hrEmail().isBlank() ? null
-                    : new Stakeholder(0, "HR", "", properties.hrEmail(), hire.language(), true));
-            ProcessInstance instance = runtime.startProcessInstanceByKey(properties.processKey(),
+            variables.put(JourneyVariables.START_IMMEDIATELY, startImmediately);
+            putStakeholder(variables, "hire", hire);
+            putStakeholder(variables, "buddy", start.buddy());
+            putStakeholder(variables, "manager", start.manager());
+            putStakeholder(variables, "hr", start.hr());
+            ProcessInstance instance = runtime.startProcessInstanceByKey(processKeyOf(start.mobility()),
                     Long.toString(hire.employeeId()), variables);
             journeys.attachProcessInstance(journeyId, instance.getId());
-            log.info("Started journey {} (process instance {}) for employee {}", journeyId, instance.getId(),
-                    hire.employeeId());
+            log.info("Started journey {} ({}, process instance {}) for employee {}{}", journeyId, start.mobility(),
+                    instance.getId(), hire.employeeId(), startImmediately ? "" : " as a draft");
         }
-        return true;
+        return journeyId;
     }
 
-    private static void putStakeholder(Map<String, Object> variables, String role, Stakeholder stakeholder) {
+    /** Onboarding keeps its configurable key; every other mobility is the process journey-&lt;mobility&gt;. */
+    String processKeyOf(String mobility) {
+        return MOBILITY_ONBOARDING.equals(mobility) ? properties.processKey() : "journey-" + mobility;
+    }
+
+    static void putStakeholder(Map<String, Object> variables, String role, Stakeholder stakeholder) {
         variables.put(role + "Id", stakeholder == null ? null : Long.toString(stakeholder.employeeId()));
         variables.put(role + "Email", stakeholder == null ? null : stakeholder.email());
         variables.put(role + "FirstName", stakeholder == null ? null : stakeholder.firstName());

@@ -30,6 +30,12 @@ public final class JourneyVariables {
      * {@code hr*} is the organisation's HR mailbox (onboarding.journey.hr-email), if any.
      */
     public static final java.util.List<String> STAKEHOLDER_ROLES = java.util.List.of("hire", "buddy", "manager", "hr");
+    /** false: the journey is a draft track and waits at Wait_TrackStarted; true or absent: it starts at once. */
+    public static final String START_IMMEDIATELY = "startImmediately";
+    /** When a started track's invitation goes out; null: at once. */
+    public static final String INVITE_AT = "inviteAt";
+    public static final String TRACK_STARTED_MESSAGE = "TrackStarted";
+    public static final String TRACK_CANCELLED_MESSAGE = "TrackCancelled";
     /** Local input of a status milestone element. */
     public static final String STATUS = "status";
 

@@ -139,6 +139,125 @@ class Journeys {
                 .list();
     }
 
+    /** The track fields of a journey: its stakeholders, chosen sequences and end day. */
+    void describe(long journeyId, JourneyStart start) {
+        jdbc.sql("""
+                update journey set hr_id = :hrId, manager_id = :managerId, buddy_id = :buddyId,
+                       sequence_keys = :keys, end_day = :endDay
+                where id = :id
+                """)
+                .param("hrId", idOf(start.hr()))
+                .param("managerId", idOf(start.manager()))
+                .param("buddyId", idOf(start.buddy()))
+                .param("keys", String.join(",", start.sequenceKeys()))
+                .param("endDay", start.endDay())
+                .param("id", journeyId)
+                .update();
+    }
+
+    private static Long idOf(dev.onboardingengine.workflow.hire.Stakeholder stakeholder) {
+        // The organisation's HR mailbox has id 0: it is nobody in the directory.
+        return stakeholder == null || stakeholder.employeeId() == 0 ? null : stakeholder.employeeId();
+    }
+
+    private static final String TRACK_COLUMNS = """
+            select id, employee_id, mobility, status, process_instance_id, time_zone, start_day, end_day, starts_at,
+                   ends_at, hr_id, manager_id, buddy_id, sequence_keys, created_at, updated_at
+            from journey
+            """;
+
+    Optional<TrackView> findTrack(long journeyId) {
+        return jdbc.sql(TRACK_COLUMNS + " where id = :id").param("id", journeyId).query(Journeys::track).optional();
+    }
+
+    /**
+     * @param employeeIds only journeys of these employees; null: everybody's
+     */
+    List<TrackView> findTracks(JourneyStatus status, java.util.Collection<Long> employeeIds, int limit, long offset) {
+        if (employeeIds != null && employeeIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(TRACK_COLUMNS + where(status, employeeIds) + " order by id limit :limit offset :offset")
+                .params(filter(status, employeeIds, limit, offset))
+                .query(Journeys::track)
+                .list();
+    }
+
+    long countTracks(JourneyStatus status, java.util.Collection<Long> employeeIds) {
+        if (employeeIds != null && employeeIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("select count(*) from journey" + where(status, employeeIds))
+                .params(filter(status, employeeIds, 0, 0))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String where(JourneyStatus status, java.util.Collection<Long> employeeIds) {
+        List<String> conditions = new java.util.ArrayList<>();
+        if (status != null) {
+            conditions.add("status = :status");
+        }
+        if (employeeIds != null) {
+            conditions.add("employee_id in (:employeeIds)");
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static java.util.Map<String, Object> filter(JourneyStatus status, java.util.Collection<Long> employeeIds,
+            int limit, long offset) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("status", status == null ? null : status.wireName());
+        params.put("employeeIds", employeeIds == null ? List.of() : List.copyOf(employeeIds));
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return params;
+    }
+
+    void reschedule(long journeyId, LocalDate startDay, LocalDate endDay, Instant startsAt, Instant endsAt, Instant now) {
+        jdbc.sql("""
+                update journey set start_day = :startDay, end_day = :endDay, starts_at = :startsAt, ends_at = :endsAt,
+                       updated_at = :now
+                where id = :id
+                """)
+                .param("startDay", startDay)
+                .param("endDay", endDay)
+                .param("startsAt", utc(startsAt))
+                .param("endsAt", utc(endsAt))
+                .param("now", utc(now))
+                .param("id", journeyId)
+                .update();
+    }
+
+    void changeStakeholder(long journeyId, String role, Long employeeId, Instant now) {
+        String column = switch (role) {
+            case "hr" -> "hr_id";
+            case "manager" -> "manager_id";
+            case "buddy" -> "buddy_id";
+            default -> throw new IllegalArgumentException("No stakeholder column for " + role);
+        };
+        jdbc.sql("update journey set " + column + " = :employeeId, updated_at = :now where id = :id")
+                .param("employeeId", employeeId)
+                .param("now", utc(now))
+                .param("id", journeyId)
+                .update();
+    }
+
+    private static TrackView track(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String keys = rs.getString("sequence_keys");
+        return new TrackView(rs.getLong("id"), rs.getLong("employee_id"), rs.getString("mobility"),
+                Optional.ofNullable(rs.getString("status")).map(JourneyStatus::fromWireName).orElse(null),
+                rs.getString("process_instance_id"), rs.getString("time_zone"),
+                rs.getObject("start_day", LocalDate.class), rs.getObject("end_day", LocalDate.class),
+                rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("ends_at", OffsetDateTime.class).toInstant(),
+                (Long) rs.getObject("hr_id", Long.class), (Long) rs.getObject("manager_id", Long.class),
+                (Long) rs.getObject("buddy_id", Long.class),
+                keys == null || keys.isBlank() ? List.of() : List.of(keys.split(",")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -64,6 +64,17 @@ public class StakeholderNotifier {
         send(Notification.forJourney(execution, role, template, dedupKey, extraValues));
     }
 
+    /**
+     * Mails {@code template} to the journey's {@code role}, at most once per {@code dedupKey}, outside a
+     * BPMN element (e.g. when a track is given a new manager).
+     *
+     * @param journey the journey's process instance (its variables name the stakeholders)
+     */
+    public void notifyInJourney(org.camunda.bpm.engine.delegate.VariableScope journey, String role, String template,
+            String dedupKey) {
+        send(Notification.forJourney(journey, role, template, dedupKey, Map.of()));
+    }
+
     void send(Notification notification) {
         Recipient recipient = notification.recipient();
         try (var context = logContext(notification)) {

@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SequenceCatalog {
 
     static final String KEY_PREFIX = "sequence-";
+    static final String MOBILITY_PROPERTY = "onboarding.mobility";
+    static final String UNITS_PROPERTY = "onboarding.units";
+
+    private final Map<String, Map<String, String>> properties = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final RepositoryService repository;
     private final JdbcClient jdbc;
@@ -48,8 +52,14 @@ public class SequenceCatalog {
         deployed.keySet().stream().filter(key -> !ids.containsKey(key)).sorted().forEach(this::register);
         Map<String, Long> known = ids.size() == deployed.size() ? ids : ids();
         return deployed.values().stream()
-                .map(definition -> new Sequence(known.get(definition.getKey()), definition.getKey(),
-                        Optional.ofNullable(definition.getName()).orElse(definition.getKey())))
+                .map(definition -> {
+                    Map<String, String> properties = propertiesOf(definition);
+                    String units = properties.getOrDefault(UNITS_PROPERTY, "");
+                    return new Sequence(known.get(definition.getKey()), definition.getKey(),
+                            Optional.ofNullable(definition.getName()).orElse(definition.getKey()),
+                            properties.get(MOBILITY_PROPERTY),
+                            java.util.Arrays.stream(units.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList());
+                })
                 .sorted(java.util.Comparator.comparingLong(Sequence::id))
                 .toList();
     }
@@ -61,6 +71,28 @@ public class SequenceCatalog {
             return Optional.empty();
         }
         return Optional.of(ids.stream().distinct().map(byId::get).toList());
+    }
+
+    /**
+     * The process's camunda:properties, read once per deployed definition: a definition never changes,
+     * a new version is a new definition.
+     */
+    private Map<String, String> propertiesOf(ProcessDefinition definition) {
+        return properties.computeIfAbsent(definition.getId(), id -> {
+            var model = repository.getBpmnModelInstance(id);
+            var process = model.getModelElementById(definition.getKey());
+            Map<String, String> found = new java.util.HashMap<>();
+            if (process instanceof org.camunda.bpm.model.bpmn.instance.Process bpmn && bpmn.getExtensionElements() != null) {
+                bpmn.getExtensionElements().getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
+                        .forEach(list -> list.getCamundaProperties().forEach(property -> {
+                            if (property.getCamundaName() != null && property.getCamundaValue() != null) {
+                                found.put(property.getCamundaName(), property.getCamundaValue());
+                            }
+                        }));
+            }
+            return Map.copyOf(found);
+        });
     }
 
     private Map<String, Long> ids() {

@@ -26,7 +26,7 @@ import dev.onboardingengine.api.problem.ResourceNotFound;
  * dialect shares), with Workelo's snake_case field names as members and plain English messages.
  */
 @RestControllerAdvice(assignableTypes = {WorkeloDirectoryController.class, WorkeloOrganisationController.class,
-        WorkeloLogController.class})
+        WorkeloLogController.class, WorkeloTrackController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkeloErrors {
 
@@ -67,6 +67,14 @@ class WorkeloErrors {
         return FieldProblems.notFound(notFound.getMessage());
     }
 
+    @ExceptionHandler(dev.onboardingengine.api.tracks.Tracks.TrackConflict.class)
+    ProblemDetail conflict(dev.onboardingengine.api.tracks.Tracks.TrackConflict conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
+                conflict.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail forbidden(AccessDenied denied) {
         return FieldProblems.forbidden(denied.getMessage());
@@ -93,6 +101,9 @@ class WorkeloErrors {
             case "cycle" -> "unit %s is this unit or one below it: a unit cannot become its own ancestor.".formatted(value);
             case "invalid_date" -> "\"%s\" is not a date (YYYY-MM-DD) or an instant (2026-01-01T00:00:00Z).".formatted(value);
             case "before_from" -> "must be after from.";
+            case "before_start" -> "must be after start_date.";
+            case "one_of" -> "give either employee_id or employee, not both and not neither.";
+            case "not_applicable" -> "templates %s are of another mobility or organisation unit.".formatted(value);
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
             case "too_long" -> "must have at most %s characters.".formatted(value);

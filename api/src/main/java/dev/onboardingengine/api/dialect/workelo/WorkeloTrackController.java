@@ -1,0 +1,286 @@
+package dev.onboardingengine.api.dialect.workelo;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import dev.onboardingengine.api.auth.Access;
+import dev.onboardingengine.api.auth.Caller;
+import dev.onboardingengine.api.auth.DirectoryAccess;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeNotFound;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.api.tracks.TrackChange;
+import dev.onboardingengine.api.tracks.TrackRequest;
+import dev.onboardingengine.api.tracks.Tracks;
+import dev.onboardingengine.workflow.action.Action;
+import dev.onboardingengine.workflow.action.ActionProgress;
+import dev.onboardingengine.workflow.action.JourneyActions;
+import dev.onboardingengine.workflow.action.OwnedAction;
+import dev.onboardingengine.workflow.journey.JourneyStatus;
+import dev.onboardingengine.workflow.journey.TrackView;
+import dev.onboardingengine.workflow.sequence.Sequence;
+
+/**
+ * Workelo's journeys (guide sections 3, 4 and 9): templates, tracks and stakeholders' actions. A track
+ * is a journey process instance (business key: the employee id), a template a deployed sequence.
+ */
+@RestController
+class WorkeloTrackController {
+
+    private final Tracks tracks;
+    private final JourneyActions actions;
+    private final Employees employees;
+    private final DirectoryAccess access;
+
+    WorkeloTrackController(Tracks tracks, JourneyActions actions, Employees employees, DirectoryAccess access) {
+        this.tracks = tracks;
+        this.actions = actions;
+        this.employees = employees;
+        this.access = access;
+    }
+
+    /** Templates of a mobility that apply to a unit (tagged for it or a unit above it, or for every unit). */
+    @GetMapping("/templates")
+    List<TemplateResponse> templates(Caller caller, @RequestParam(required = false) String mobility,
+            @RequestParam(name = "unit_organization_id", required = false) Long unitOrganizationId) {
+        access.of(caller).requireRead();
+        return tracks.templates(mobility, unitOrganizationId).stream().map(TemplateResponse::of).toList();
+    }
+
+    @PostMapping(path = "/tracks", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    TrackResponse create(Caller caller, @RequestBody TrackCreation body) {
+        TrackCreation.Person person = body.employee();
+        NewHire newEmployee = person == null ? null : new NewHire(person.firstName(), person.lastName(), person.email(),
+                EmployeeRole.NEW_HIRE, person.phone(), person.jobPosition(), person.language(), null, body.startDate(),
+                null, null, person.timeZone(), List.of(), person.externalId(), person.unitOrganizationId());
+        TrackView track = tracks.create(new TrackRequest(body.mobility(), body.employeeId(), newEmployee,
+                body.startDate(), body.endDate(), body.implications() == null ? null : body.implications().toDomain(),
+                body.templateIds()), access.of(caller));
+        return response(track, null);
+    }
+
+    @GetMapping("/tracks")
+    ResponseEntity<List<TrackResponse>> list(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+        Access rights = access.of(caller);
+        Paging paging = Paging.of(limit, offset);
+        JourneyStatus wanted = status(status);
+        List<TrackResponse> page = tracks.list(wanted, rights, paging.limit(), paging.offset()).stream()
+                .map(track -> response(track, null)).toList();
+        return ResponseEntity.ok().headers(paging.headers(tracks.count(wanted, rights))).body(page);
+    }
+
+    /** One track with live metrics (health, progression, action availability, completed and overdue actions). */
+    @GetMapping("/tracks/{id}")
+    TrackResponse track(Caller caller, @PathVariable long id) {
+        TrackView track = tracks.visible(id, access.of(caller));
+        return response(track, track.processInstanceId());
+    }
+
+    /** Starts a draft: invitation now, or at invite_at (status scheduled until then). 409 when not a draft. */
+    @PutMapping("/tracks/{id}/start")
+    TrackResponse start(Caller caller, @PathVariable long id, @RequestBody(required = false) StartRequest body) {
+        return response(tracks.start(id, body == null ? null : body.inviteAt(), access.of(caller)), null);
+    }
+
+    /** Ends the track as cancelled: pending timers and actions are removed, nobody is notified again. */
+    @PutMapping("/tracks/{id}/cancel")
+    TrackResponse cancel(Caller caller, @PathVariable long id) {
+        return response(tracks.cancel(id, access.of(caller)), null);
+    }
+
+    @PutMapping(path = "/tracks/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TrackResponse update(Caller caller, @PathVariable long id, @RequestBody TrackUpdate body) {
+        Tracks.Changed changed = tracks.update(id, new TrackChange(body.startDate(), body.endDate(),
+                Boolean.TRUE.equals(body.applyOnActions()),
+                body.implications() == null ? null : body.implications().toDomain()), access.of(caller));
+        return response(changed.track(), changed.track().processInstanceId());
+    }
+
+    /** A stakeholder's actions across every journey, earliest due first; limit/offset paging. */
+    @GetMapping("/owners/{ownerId}/actions")
+    ResponseEntity<List<OwnerActionResponse>> ownerActions(Caller caller, @PathVariable long ownerId,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+        Access rights = access.of(caller);
+        Employee owner = employees.find(ownerId).orElseThrow(() -> new EmployeeNotFound(ownerId));
+        if (caller.employeeId() != ownerId) {
+            rights.visible(owner);
+        }
+        Paging paging = Paging.of(limit, offset);
+        List<OwnerActionResponse> page = actions.actionsOwnedBy(ownerId, paging.limit(), paging.offset()).stream()
+                .map(OwnerActionResponse::of).toList();
+        return ResponseEntity.ok().headers(paging.headers(actions.countOwnedBy(ownerId))).body(page);
+    }
+
+    /** open, done, or removed (its track was cancelled before it was done). */
+    static String stateOf(Action action) {
+        return action.removed() ? "removed" : action.isOpen() ? "open" : "done";
+    }
+
+    private static JourneyStatus status(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return JourneyStatus.fromWireName(status);
+        } catch (IllegalArgumentException unknown) {
+            throw InvalidInput.of("status", "invalid_choice", status);
+        }
+    }
+
+    /** @param processInstanceId non-null: compute the live metrics of this journey */
+    private TrackResponse response(TrackView track, String processInstanceId) {
+        Employee employee = employees.find(track.employeeId()).orElse(null);
+        Metrics metrics = null;
+        if (processInstanceId != null) {
+            ActionProgress progress = actions.progressOf(processInstanceId);
+            List<Action> overdue = actions.actionsOfJourney(processInstanceId).stream().filter(Action::overdue).toList();
+            metrics = new Metrics(progress.health(), progress.progression(), progress.availabilityRate(),
+                    progress.completed(), progress.total(), progress.available(), progress.overdue(),
+                    overdue.stream().map(ActionResponse::of).toList());
+        }
+        return new TrackResponse(track.id(), track.mobility(), track.status() == null ? null : track.status().wireName(),
+                track.employeeId(), employee == null ? null
+                        : new EmployeeSummary(employee.id(), employee.firstName(), employee.lastName(), employee.email(),
+                                employee.unitOrganizationId()),
+                track.startDay(), track.endDay() != null ? track.endDay() : null, track.startsAt(), track.endsAt(),
+                track.timeZone(), new ImplicationsBody(track.hrId(), track.managerId(), track.buddyId()),
+                track.sequenceKeys(), track.processInstanceId(), track.createdAt(), track.updatedAt(), metrics);
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TrackCreation(
+            String mobility,
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("end_date") LocalDate endDate,
+            @JsonProperty("employee_id") Long employeeId,
+            Person employee,
+            ImplicationsBody implications,
+            @JsonProperty("template_ids") List<Long> templateIds) {
+
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Person(
+                @JsonProperty("first_name") String firstName,
+                @JsonProperty("last_name") String lastName,
+                String email,
+                @JsonProperty("job_position") String jobPosition,
+                @JsonProperty("external_id") String externalId,
+                @JsonProperty("unit_organization_id") Long unitOrganizationId,
+                @JsonProperty("time_zone") String timeZone,
+                String language,
+                String phone) {
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TrackUpdate(
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("end_date") LocalDate endDate,
+            @JsonProperty("apply_on_actions") Boolean applyOnActions,
+            ImplicationsBody implications) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record StartRequest(@JsonProperty("invite_at") LocalDate inviteAt) {
+    }
+
+    record ImplicationsBody(
+            @JsonProperty("hr_id") Long hrId,
+            @JsonProperty("manager_id") Long managerId,
+            @JsonProperty("buddy_id") Long buddyId) {
+
+        TrackRequest.Implications toDomain() {
+            return new TrackRequest.Implications(hrId, managerId, buddyId);
+        }
+    }
+
+    record EmployeeSummary(long id, @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName, String email,
+            @JsonProperty("unit_organization_id") Long unitOrganizationId) {
+    }
+
+    record TrackResponse(
+            long id,
+            String mobility,
+            String status,
+            @JsonProperty("employee_id") long employeeId,
+            EmployeeSummary employee,
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("end_date") LocalDate endDate,
+            @JsonProperty("starts_at") Instant startsAt,
+            @JsonProperty("ends_at") Instant endsAt,
+            @JsonProperty("time_zone") String timeZone,
+            ImplicationsBody implications,
+            @JsonProperty("template_keys") List<String> templateKeys,
+            @JsonProperty("process_instance_id") String processInstanceId,
+            @JsonProperty("created_at") Instant createdAt,
+            @JsonProperty("updated_at") Instant updatedAt,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            Metrics metrics) {
+    }
+
+    /**
+     * @param health late (an action is overdue), at_risk (an open action is due within two days), on_track
+     * @param progression completed / total actions, 0 to 1
+     * @param actionAvailabilityRate actions open now / total, 0 to 1
+     */
+    record Metrics(
+            String health,
+            double progression,
+            @JsonProperty("action_availability_rate") double actionAvailabilityRate,
+            @JsonProperty("completed_actions_count") int completedActionsCount,
+            @JsonProperty("total_actions_count") int totalActionsCount,
+            @JsonProperty("available_actions_count") int availableActionsCount,
+            @JsonProperty("overdue_actions_count") int overdueActionsCount,
+            @JsonProperty("overdue_actions") List<ActionResponse> overdueActions) {
+    }
+
+    record ActionResponse(String id, String name, String template, @JsonProperty("assignee_id") String assigneeId,
+            @JsonProperty("due_date") Instant dueDate, String state, boolean overdue) {
+
+        static ActionResponse of(Action action) {
+            return new ActionResponse(action.id(), action.name(), action.sequenceKey(), action.assigneeId(), action.due(),
+                    stateOf(action), action.overdue());
+        }
+    }
+
+    record OwnerActionResponse(String id, String name, String template, @JsonProperty("due_date") Instant dueDate,
+            String state, boolean overdue, @JsonProperty("track_id") Long trackId,
+            @JsonProperty("employee_id") Long employeeId) {
+
+        static OwnerActionResponse of(OwnedAction owned) {
+            Action action = owned.action();
+            return new OwnerActionResponse(action.id(), action.name(), action.sequenceKey(), action.due(),
+                    stateOf(action), action.overdue(), owned.journeyId(), owned.employeeId());
+        }
+    }
+
+    record TemplateResponse(long id, String name, @JsonProperty("process_key") String processKey, String mobility,
+            @JsonProperty("unit_organization_external_ids") List<String> unitOrganizationExternalIds) {
+
+        static TemplateResponse of(Sequence sequence) {
+            return new TemplateResponse(sequence.id(), sequence.name(), sequence.processKey(), sequence.mobility(),
+                    sequence.unitExternalIds());
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package dev.onboardingengine.api.tracks;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.auth.Access;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeNotFound;
+import dev.onboardingengine.api.directory.EmployeeQuery;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.api.organisation.Organisations;
+import dev.onboardingengine.api.organisation.UnitOrganization;
+import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.journey.JourneyStatus;
+import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.TrackView;
+import dev.onboardingengine.workflow.sequence.Sequence;
+import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+
+/**
+ * Journeys as tracks: validates what the API receives (in Workelo's field names), resolves people and
+ * templates, and hands the journey work to {@link JourneyTracks} in the same transaction, with an
+ * audit entry for every change.
+ */
+@Service
+public class Tracks {
+
+    private final JourneyTracks journeys;
+    private final Employees employees;
+    private final NewHireService hires;
+    private final SequenceCatalog sequences;
+    private final Organisations organisations;
+    private final AuditLog audit;
+
+    Tracks(JourneyTracks journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
+            Organisations organisations, AuditLog audit) {
+        this.journeys = journeys;
+        this.employees = employees;
+        this.hires = hires;
+        this.sequences = sequences;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    /**
+     * Creates a draft track: for an existing employee, or for a new one created here (without the
+     * NewHireCreated that would start a second journey).
+     *
+     * @throws InvalidInput naming every wrong field
+     * @throws TrackConflict when the employee already has an open journey of this mobility
+     */
+    @Transactional
+    public TrackView create(TrackRequest request, Access access) {
+        access.requireWrite();
+        String mobility = request.mobility() == null || request.mobility().isBlank() ? "onboarding" : request.mobility();
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        if (!journeys.isDeployed(mobility)) {
+            violations.add(new InvalidInput.Violation("mobility", "invalid_choice", mobility));
+        }
+        if ((request.employeeId() == null) == (request.newEmployee() == null)) {
+            violations.add(new InvalidInput.Violation("employee", "one_of", null));
+        }
+        Employee existing = null;
+        if (request.employeeId() != null) {
+            existing = employees.find(request.employeeId()).filter(access::canSee).orElse(null);
+            if (existing == null) {
+                violations.add(new InvalidInput.Violation("employee_id", "unknown_reference", request.employeeId()));
+            }
+        }
+        LocalDate startDate = request.startDate() != null ? request.startDate()
+                : existing != null ? existing.startDay() : null;
+        if (startDate == null) {
+            violations.add(new InvalidInput.Violation("start_date", "required", null));
+        } else if (request.endDate() != null && !request.endDate().isAfter(startDate)) {
+            violations.add(new InvalidInput.Violation("end_date", "before_start", request.endDate()));
+        }
+        implications(violations, request.implications());
+        Long unit = existing != null ? existing.unitOrganizationId()
+                : request.newEmployee() == null ? null : request.newEmployee().unitOrganizationId();
+        List<Sequence> templates = templates(violations, request.templateIds(), mobility, unit);
+        if (request.newEmployee() != null) {
+            access.requirePlacement(request.newEmployee().unitOrganizationId(), EmployeeRole.NEW_HIRE);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        Employee employee = existing != null ? existing : hires.hireForTrack(withStakeholders(request, startDate),
+                access.caller().employeeId());
+        TrackRequest.Implications people = request.implications();
+        try {
+            long id = journeys.draft(mobility, new Stakeholder(employee.id(), employee.firstName(), employee.lastName(),
+                    employee.email(), employee.language(), true), employee.timeZone(), startDate, request.endDate(),
+                    templates.stream().map(Sequence::processKey).toList(), hires.stakeholder(people.hrId()),
+                    hires.stakeholder(people.managerId()), hires.stakeholder(people.buddyId()));
+            audit.record("track_creation", access.caller().employeeId(), "track", id,
+                    "%s track for employee %d, draft".formatted(mobility, employee.id()), Instant.now());
+            return journeys.find(id).orElseThrow();
+        } catch (DuplicateKeyException open) {
+            throw new TrackConflict("Employee " + employee.id() + " already has an open " + mobility + " track.");
+        }
+    }
+
+    /** @throws TrackConflict when the track is not a draft */
+    @Transactional
+    public TrackView start(long id, LocalDate inviteAt, Access access) {
+        TrackView track = changeable(id, access);
+        try {
+            TrackView started = journeys.start(id, inviteAt);
+            audit.record("track_start", access.caller().employeeId(), "track", id,
+                    inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
+            return started;
+        } catch (JourneyTracks.TrackNotDraft notDraft) {
+            throw new TrackConflict(notDraft.getMessage());
+        }
+    }
+
+    @Transactional
+    public TrackView cancel(long id, Access access) {
+        changeable(id, access);
+        try {
+            TrackView cancelled = journeys.cancel(id);
+            audit.record("track_cancellation", access.caller().employeeId(), "track", id, "cancelled", Instant.now());
+            return cancelled;
+        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+            throw new TrackConflict(ended.getMessage());
+        }
+    }
+
+    /**
+     * Changes dates and stakeholders; a new manager or buddy gets the previous one's open actions.
+     *
+     * @return the track and the ids of the reassigned actions, by role
+     */
+    @Transactional
+    public Changed update(long id, TrackChange change, Access access) {
+        TrackView track = changeable(id, access);
+        List<InvalidInput.Violation> violations = new ArrayList<>();
+        TrackRequest.Implications people = change.implications() == null
+                ? new TrackRequest.Implications(null, null, null) : change.implications();
+        implications(violations, people);
+        LocalDate start = change.startDate() != null ? change.startDate() : track.startDay();
+        if (change.endDate() != null && !change.endDate().isAfter(start)) {
+            violations.add(new InvalidInput.Violation("end_date", "before_start", change.endDate()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        try {
+            if (change.startDate() != null || change.endDate() != null) {
+                journeys.reschedule(id, change.startDate(), change.endDate(), change.applyOnActions());
+            }
+            Map<String, List<String>> reassigned = new java.util.LinkedHashMap<>();
+            stakeholder(id, "hr", people.hrId(), reassigned);
+            stakeholder(id, "manager", people.managerId(), reassigned);
+            stakeholder(id, "buddy", people.buddyId(), reassigned);
+            audit.record("track_update", access.caller().employeeId(), "track", id,
+                    "start %s, end %s, apply_on_actions %s, stakeholders %s".formatted(change.startDate(),
+                            change.endDate(), change.applyOnActions(), reassigned.keySet()), Instant.now());
+            return new Changed(journeys.find(id).orElseThrow(), reassigned);
+        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+            throw new TrackConflict(ended.getMessage());
+        } catch (JourneyTracks.EndBeforeStart endBeforeStart) {
+            throw InvalidInput.of("end_date", "before_start", change.endDate());
+        }
+    }
+
+    public record Changed(TrackView track, Map<String, List<String>> reassignedActions) {
+    }
+
+    private void stakeholder(long id, String role, Long employeeId, Map<String, List<String>> reassigned) {
+        if (employeeId != null) {
+            List<String> moved = journeys.changeStakeholder(id, role, hires.stakeholder(employeeId));
+            reassigned.put(role, moved);
+        }
+    }
+
+    /** @throws TrackNotFound when absent or about someone the caller may not see */
+    @Transactional(readOnly = true)
+    public TrackView visible(long id, Access access) {
+        access.requireRead();
+        TrackView track = journeys.find(id).orElseThrow(() -> new TrackNotFound(id));
+        Optional<Employee> employee = employees.find(track.employeeId());
+        if (employee.isEmpty() || !access.canSee(employee.get())) {
+            throw new TrackNotFound(id);
+        }
+        return track;
+    }
+
+    private TrackView changeable(long id, Access access) {
+        TrackView track = visible(id, access);
+        access.requireWrite();
+        return track;
+    }
+
+    /** The tracks the caller may see; {@code status} null: every status. */
+    @Transactional(readOnly = true)
+    public List<TrackView> list(JourneyStatus status, Access access, int limit, long offset) {
+        access.requireRead();
+        return journeys.list(status, reachableEmployees(access), limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(JourneyStatus status, Access access) {
+        return journeys.count(status, reachableEmployees(access));
+    }
+
+    /** null: everybody (no filter needed). */
+    private Collection<Long> reachableEmployees(Access access) {
+        if (access.reach().everyone()) {
+            return null;
+        }
+        return employees.search(EmployeeQuery.ALL, access.reach(), Integer.MAX_VALUE, 0).stream().map(Employee::id)
+                .toList();
+    }
+
+    /**
+     * The templates of a mobility that apply to a unit: those tagged with no unit, or with the unit
+     * itself or one of its ancestors (a template for a parent unit applies to its children).
+     *
+     * @param mobility null: every mobility
+     * @param unitId null: every template of the mobility
+     */
+    @Transactional(readOnly = true)
+    public List<Sequence> templates(String mobility, Long unitId) {
+        return sequences.all().stream()
+                .filter(sequence -> mobility == null || sequence.mobility() == null || sequence.mobility().equals(mobility))
+                .filter(sequence -> unitId == null || appliesTo(sequence, unitId))
+                .toList();
+    }
+
+    private boolean appliesTo(Sequence sequence, long unitId) {
+        if (sequence.unitExternalIds().isEmpty()) {
+            return true;
+        }
+        Set<Long> tagged = new java.util.HashSet<>();
+        for (UnitOrganization unit : organisations.units(null)) {
+            if (sequence.unitExternalIds().contains(unit.externalId())) {
+                tagged.add(unit.id());
+            }
+        }
+        return !tagged.isEmpty() && organisations.withDescendants(tagged).contains(unitId);
+    }
+
+    private List<Sequence> templates(List<InvalidInput.Violation> violations, List<Long> ids, String mobility, Long unit) {
+        Optional<List<Sequence>> found = sequences.withIds(ids);
+        if (found.isEmpty()) {
+            violations.add(new InvalidInput.Violation("template_ids", "unknown_reference", ids));
+            return List.of();
+        }
+        List<Long> misfits = found.get().stream()
+                .filter(sequence -> (sequence.mobility() != null && !sequence.mobility().equals(mobility))
+                        || (unit != null && !appliesTo(sequence, unit)) || (unit == null && !sequence.unitExternalIds().isEmpty()))
+                .map(Sequence::id).toList();
+        if (!misfits.isEmpty()) {
+            violations.add(new InvalidInput.Violation("template_ids", "not_applicable", misfits));
+        }
+        return found.get();
+    }
+
+    private void implications(List<InvalidInput.Violation> violations, TrackRequest.Implications people) {
+        reference(violations, "hr_id", people.hrId());
+        reference(violations, "manager_id", people.managerId());
+        reference(violations, "buddy_id", people.buddyId());
+    }
+
+    private void reference(List<InvalidInput.Violation> violations, String field, Long id) {
+        if (id != null && !employees.exists(id)) {
+            violations.add(new InvalidInput.Violation(field, "unknown_reference", id));
+        }
+    }
+
+    private static NewHire withStakeholders(TrackRequest request, LocalDate startDate) {
+        NewHire hire = request.newEmployee();
+        return new NewHire(hire.firstName(), hire.lastName(), hire.email(), EmployeeRole.NEW_HIRE, hire.phone(),
+                hire.position(), hire.language(), hire.message(), startDate, request.implications().buddyId(),
+                request.implications().managerId(), hire.timeZone(), List.of(), hire.externalId(),
+                hire.unitOrganizationId());
+    }
+
+    /** The track is absent or the caller may not see its employee: the same answer. */
+    public static class TrackNotFound extends dev.onboardingengine.api.problem.ResourceNotFound {
+        TrackNotFound(long id) {
+            super("No track " + id + ".");
+        }
+    }
+
+    /** The track's state forbids the change (starting a non-draft, changing an ended track, a second open track). */
+    public static class TrackConflict extends RuntimeException {
+        TrackConflict(String reason) {
+            super(reason);
+        }
+    }
+}

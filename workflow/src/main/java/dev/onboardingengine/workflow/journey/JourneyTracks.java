@@ -1,0 +1,341 @@
+package dev.onboardingengine.workflow.journey;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.notification.StakeholderNotifier;
+
+/**
+ * Journeys as Workelo's tracks: created as drafts, started (now or at an invitation date),
+ * cancelled, rescheduled and given new stakeholders. Every change happens in the caller's transaction
+ * together with the engine's, so the read model and the process never disagree.
+ */
+@Service
+public class JourneyTracks {
+
+    /** The journey's own end timers (onboarding's Timer_JourneyEnd): they follow endsAt, not the shift. */
+    private static final String JOURNEY_END_TIMER = "Timer_JourneyEnd";
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyTracks.class);
+
+    private final JourneyLauncher launcher;
+    private final Journeys journeys;
+    private final JourneyCalendar calendar;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final ProcessEngineConfigurationImpl engine;
+    private final StakeholderNotifier notifier;
+
+    JourneyTracks(JourneyLauncher launcher, Journeys journeys, JourneyCalendar calendar, RuntimeService runtime,
+            ManagementService management, TaskService tasks, RepositoryService repository,
+            ProcessEngineConfigurationImpl engine, StakeholderNotifier notifier) {
+        this.engine = engine;
+        this.notifier = notifier;
+        this.launcher = launcher;
+        this.journeys = journeys;
+        this.calendar = calendar;
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+        this.repository = repository;
+    }
+
+    /**
+     * A new draft track.
+     *
+     * @param hire the employee the journey is for
+     * @param endDay null: the start day plus the configured journey length
+     * @param hr the HR stakeholder, or null
+     * @return the journey id
+     * @throws MobilityNotDeployed when no journey process exists for the mobility
+     * @throws org.springframework.dao.DuplicateKeyException when the employee already has an open journey of this mobility
+     */
+    @Transactional
+    public long draft(String mobility, Stakeholder hire, String timeZone, LocalDate startDay, LocalDate endDay,
+            List<String> sequenceKeys, Stakeholder hr, Stakeholder manager, Stakeholder buddy) {
+        if (!isDeployed(mobility)) {
+            throw new MobilityNotDeployed(mobility);
+        }
+        ZoneId zone = ZoneId.of(timeZone);
+        Instant endsAt = endDay == null ? calendar.endOf(startDay, zone) : calendar.startOf(endDay, zone);
+        return launcher.begin(new JourneyStart(UUID.randomUUID(), mobility, hire, timeZone, startDay, endsAt, endDay,
+                sequenceKeys, buddy, manager, hr), false);
+    }
+
+    /** Whether a journey process (journey-&lt;mobility&gt;) is deployed for this mobility. */
+    public boolean isDeployed(String mobility) {
+        return mobility != null && repository.createProcessDefinitionQuery()
+                .processDefinitionKey(launcher.processKeyOf(mobility)).count() > 0;
+    }
+
+    /**
+     * Starts a draft: the invitation goes out now, or at {@code inviteAt} (that day at the start hour,
+     * in the hire's time zone) when it is still ahead; the track is {@code scheduled} until then.
+     *
+     * @throws TrackNotFound when there is no such journey
+     * @throws TrackNotDraft when it was already started, closed or cancelled
+     */
+    @Transactional
+    public TrackView start(long journeyId, LocalDate inviteAt) {
+        TrackView track = track(journeyId);
+        if (track.status() != JourneyStatus.DRAFT) {
+            throw new TrackNotDraft(journeyId, track.status());
+        }
+        Instant invitation = inviteAt == null ? null : calendar.startOf(inviteAt, ZoneId.of(track.timeZone()));
+        boolean later = invitation != null && invitation.isAfter(now());
+        try {
+            runtime.createMessageCorrelation(JourneyVariables.TRACK_STARTED_MESSAGE)
+                    .processInstanceId(track.processInstanceId())
+                    .setVariable(JourneyVariables.INVITE_AT, later ? Date.from(invitation) : null)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException alreadyStarted) {
+            // Started a moment ago: its invitation job has not run yet, so the read model still says draft.
+            throw new TrackNotDraft(journeyId, JourneyStatus.INVITATION_SENT);
+        }
+        try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
+            log.info("Track {} started; invitation {}", journeyId, later ? "at " + invitation : "now");
+        }
+        return track(journeyId);
+    }
+
+    /**
+     * Ends the journey as cancelled: its Sub_TrackCancelled interrupts every timer, job, open action and
+     * called sequence, and records the status (read model and JourneyStatusChanged in this transaction).
+     *
+     * @throws TrackNotFound when there is no such journey
+     * @throws TrackAlreadyEnded when it is closed or cancelled
+     */
+    @Transactional
+    public TrackView cancel(long journeyId) {
+        TrackView track = track(journeyId);
+        if (track.status() != null && track.status().isFinal()) {
+            throw new TrackAlreadyEnded(journeyId, track.status());
+        }
+        runtime.createMessageCorrelation(JourneyVariables.TRACK_CANCELLED_MESSAGE)
+                .processInstanceId(track.processInstanceId())
+                .correlate();
+        return track(journeyId);
+    }
+
+    /**
+     * Changes the dates of a running track. With {@code applyOnActions}, every pending timer of the
+     * journey and its sequences and every open action's due date moves by the start day's shift, as
+     * wall-clock days in the hire's time zone (09:00 stays 09:00 across a daylight-saving change), and
+     * the sequences' moments yet to be computed follow the new start day. Without it, only the track's
+     * dates change: what is planned stays where it is.
+     *
+     * @param startDay null: unchanged
+     * @param endDay null: unchanged
+     * @throws TrackNotFound when there is no such journey
+     * @throws TrackAlreadyEnded when it is closed or cancelled
+     * @throws EndBeforeStart when the end day would not be after the start day
+     */
+    @Transactional
+    public TrackView reschedule(long journeyId, LocalDate startDay, LocalDate endDay, boolean applyOnActions) {
+        TrackView track = open(journeyId);
+        ZoneId zone = ZoneId.of(track.timeZone());
+        LocalDate newStart = startDay == null ? track.startDay() : startDay;
+        LocalDate newEnd = endDay != null ? endDay : track.endDay();
+        Instant startsAt = calendar.startOf(newStart, zone);
+        Instant endsAt = newEnd == null ? calendar.endOf(newStart, zone) : calendar.startOf(newEnd, zone);
+        if (!endsAt.isAfter(startsAt)) {
+            throw new EndBeforeStart(newStart, newEnd);
+        }
+        long shiftDays = ChronoUnit.DAYS.between(track.startDay(), newStart);
+        journeys.reschedule(journeyId, newStart, newEnd, startsAt, endsAt, now());
+        if (applyOnActions) {
+            List<String> instances = instancesOf(track.processInstanceId());
+            java.util.Set<String> journeyEnd = management.createJobQuery()
+                    .rootProcessInstanceId(track.processInstanceId()).timers().activityId(JOURNEY_END_TIMER).list()
+                    .stream().map(Job::getId).collect(java.util.stream.Collectors.toSet());
+            if (shiftDays != 0) {
+                for (Job timer : management.createJobQuery().rootProcessInstanceId(track.processInstanceId()).timers()
+                        .list()) {
+                    if (!journeyEnd.contains(timer.getId())) {
+                        management.setJobDuedate(timer.getId(), shift(timer.getDuedate(), shiftDays, zone));
+                    }
+                }
+                for (Task task : tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()) {
+                    if (task.getDueDate() != null) {
+                        task.setDueDate(shift(task.getDueDate(), shiftDays, zone));
+                        tasks.saveTask(task);
+                    }
+                }
+            }
+            // The end is not shifted but recomputed: an explicit end_date stays where it was given.
+            journeyEnd.forEach(end -> management.setJobDuedate(end, Date.from(endsAt)));
+            for (String instance : instances) {
+                runtime.setVariable(instance, JourneyVariables.START_DAY, newStart.toString());
+                runtime.setVariable(instance, JourneyVariables.STARTS_AT, Date.from(startsAt));
+                runtime.setVariable(instance, JourneyVariables.ENDS_AT, Date.from(endsAt));
+            }
+        }
+        try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
+            log.info("Track {} rescheduled: start {} -> {}, end {}{}", journeyId, track.startDay(), newStart, endsAt,
+                    applyOnActions ? ", actions shifted by " + shiftDays + " days" : ", actions unchanged");
+        }
+        return track(journeyId);
+    }
+
+    /**
+     * Gives the track a new HR, manager or buddy: the process's stakeholder variables (the journey's and
+     * its sequences') name the new person, the open actions of the previous one are reassigned, and the
+     * new person is told about the hire once (hire-announced).
+     *
+     * @param role hr, manager or buddy
+     * @return the ids of the open actions now assigned to the new person
+     */
+    @Transactional
+    public List<String> changeStakeholder(long journeyId, String role, Stakeholder stakeholder) {
+        TrackView track = open(journeyId);
+        Long previous = switch (role) {
+            case "hr" -> track.hrId();
+            case "manager" -> track.managerId();
+            case "buddy" -> track.buddyId();
+            default -> throw new IllegalArgumentException("Unknown stakeholder role " + role);
+        };
+        Long next = stakeholder == null ? null : stakeholder.employeeId();
+        if (java.util.Objects.equals(previous, next)) {
+            return List.of();
+        }
+        journeys.changeStakeholder(journeyId, role, next, now());
+        List<String> instances = instancesOf(track.processInstanceId());
+        java.util.Map<String, Object> variables = new java.util.HashMap<>();
+        JourneyLauncher.putStakeholder(variables, role, stakeholder);
+        for (String instance : instances) {
+            runtime.setVariables(instance, variables);
+        }
+        if (stakeholder != null) {
+            // Once per journey, role and person: told about the hire like the first stakeholder was.
+            String dedupKey = track.processInstanceId() + ":stakeholder-changed:" + role + ":" + next;
+            engine.getCommandExecutorTxRequired().execute(command -> {
+                notifier.notifyInJourney(command.getExecutionManager().findExecutionById(track.processInstanceId()),
+                        role, "hire-announced", dedupKey);
+                return null;
+            });
+        }
+        List<String> reassigned = new ArrayList<>();
+        if (previous != null) {
+            for (Task task : tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                    .taskAssignee(previous.toString()).list()) {
+                tasks.setAssignee(task.getId(), next == null ? null : next.toString());
+                reassigned.add(task.getId());
+            }
+        }
+        try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
+            log.info("Track {}: {} {} -> {}, {} open actions reassigned", journeyId, role, previous, next,
+                    reassigned.size());
+        }
+        return reassigned;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TrackView> find(long journeyId) {
+        return journeys.findTrack(journeyId);
+    }
+
+    /** @param employeeIds only these employees' tracks; null: everybody's */
+    @Transactional(readOnly = true)
+    public List<TrackView> list(JourneyStatus status, Collection<Long> employeeIds, int limit, long offset) {
+        return journeys.findTracks(status, employeeIds, limit, offset);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(JourneyStatus status, Collection<Long> employeeIds) {
+        return journeys.countTracks(status, employeeIds);
+    }
+
+    private TrackView track(long journeyId) {
+        return journeys.findTrack(journeyId).orElseThrow(() -> new TrackNotFound(journeyId));
+    }
+
+    private TrackView open(long journeyId) {
+        TrackView track = track(journeyId);
+        if (track.status() != null && track.status().isFinal()) {
+            throw new TrackAlreadyEnded(journeyId, track.status());
+        }
+        return track;
+    }
+
+    /** The journey's process instance and the sequences it called. */
+    private List<String> instancesOf(String processInstanceId) {
+        List<String> instances = new ArrayList<>();
+        instances.add(processInstanceId);
+        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
+                .map(ProcessInstance::getId).forEach(instances::add);
+        return instances;
+    }
+
+
+    private static Date shift(Date date, long days, ZoneId zone) {
+        return Date.from(date.toInstant().atZone(zone).plusDays(days).toInstant());
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    public static class TrackNotFound extends RuntimeException {
+        TrackNotFound(long journeyId) {
+            super("No track " + journeyId);
+        }
+    }
+
+    public static class TrackNotDraft extends RuntimeException {
+        private final JourneyStatus status;
+
+        TrackNotDraft(long journeyId, JourneyStatus status) {
+            super("Track " + journeyId + " is " + (status == null ? "starting" : status.wireName())
+                    + ", not a draft: only a draft can be started.");
+            this.status = status;
+        }
+
+        public JourneyStatus status() {
+            return status;
+        }
+    }
+
+    public static class TrackAlreadyEnded extends RuntimeException {
+        TrackAlreadyEnded(long journeyId, JourneyStatus status) {
+            super("Track " + journeyId + " is already " + status.wireName() + ".");
+        }
+    }
+
+    public static class EndBeforeStart extends RuntimeException {
+        EndBeforeStart(LocalDate start, LocalDate end) {
+            super("end_date " + end + " is not after start_date " + start + ".");
+        }
+    }
+
+    public static class MobilityNotDeployed extends RuntimeException {
+        MobilityNotDeployed(String mobility) {
+            super("No journey process is deployed for mobility '" + mobility + "'.");
+        }
+    }
+}
