@@ -2,12 +2,11 @@ package dev.onboardingengine.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,32 +86,27 @@ class CreateTokenCommandIntegrationTests {
     }
 
     /**
-     * Runs the command as main does, on this test's database and broker (system properties, as an
-     * operator's environment would set them), and captures what it prints.
+     * Runs the command as an operator does: a separate JVM with the engine's main class, on this test's
+     * database (system properties, as an operator's environment would set them), capturing what it
+     * prints. A separate process also keeps its process engine out of this JVM's engine registry.
      */
-    private static synchronized CommandRun runCommand(String... args) {
-        Map<String, String> environment = Map.of(
-                "spring.datasource.url", TestDatabase.get().url(),
-                "spring.datasource.username", TestDatabase.get().username(),
-                "spring.datasource.password", TestDatabase.get().password(),
-                "spring.kafka.bootstrap-servers", TestBroker.get().bootstrapServers(),
-                "camunda.bpm.generate-unique-process-engine-name", "true",
-                "camunda.bpm.generate-unique-process-application-name", "true");
-        environment.forEach(System::setProperty);
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        try {
-            System.setOut(capture);
-            System.setErr(capture);
-            int exitCode = CreateTokenCommand.run(OnboardingEngineApplication.class, args);
-            return new CommandRun(exitCode, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-            environment.keySet().forEach(System::clearProperty);
+    private static CommandRun runCommand(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dspring.datasource.url=" + TestDatabase.get().url(),
+                "-Dspring.datasource.username=" + TestDatabase.get().username(),
+                "-Dspring.datasource.password=" + TestDatabase.get().password(),
+                "-Dspring.kafka.bootstrap-servers=" + TestBroker.get().bootstrapServers(),
+                "-cp", System.getProperty("java.class.path"),
+                OnboardingEngineApplication.class.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("create-token did not finish within 2 minutes:\n" + output);
         }
+        return new CommandRun(process.exitValue(), output);
     }
 
     record CommandRun(int exitCode, String output) {
