@@ -104,11 +104,57 @@ class AsyncApiContractIntegrationTests {
         assertConforms("cloudevents-headers.json", headersOf(newHire));
         assertThat(TopicReader.header(newHire, "ce_id")).isEqualTo(newHirePayload.path("eventId").asText());
         for (ConsumerRecord<String, String> journeyEvent : journeyEvents) {
-            JsonNode payload = objectMapper.readTree(journeyEvent.value());
-            assertConforms("journey-status-changed.json", payload);
-            assertConforms("cloudevents-headers.json", headersOf(journeyEvent));
-            assertThat(journeyEvent.key()).isEqualTo(payload.path("journeyId").asText());
+            assertJourneyEventConforms(journeyEvent);
         }
+    }
+
+    @Test
+    void actionEventsOfARealJourneyConformToTheDocumentedSchemas() throws Exception {
+        // Given a hire whose Welcome sequence's moment is long past, so its action is assigned at once
+        List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow().get("id");
+        Map<String, Object> created = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"first_name":"Ada","last_name":"Action","email":"ada.%s@example.com","start_day":"2026-01-05",
+                         "buddy":1,"sequences":[%s],"role":0}
+                        """.formatted(UUID.randomUUID(), welcome))
+                .retrieve().body(new ParameterizedTypeReference<>() { });
+        String employeeId = String.valueOf(created.get("id"));
+        EngineClock.awaitJourneyAndRunDueJobs(management, runtime, employeeId);
+
+        // When its action is done through the API
+        Map<String, Object> journeys = api().get().uri("/api/journeys/{id}", employeeId).retrieve()
+                .body(new ParameterizedTypeReference<>() { });
+        @SuppressWarnings("unchecked")
+        Object actionId = ((List<Map<String, Object>>) journeys.get("actions")).get(0).get("id");
+        api().post().uri("/api/actions/{id}/complete", actionId).retrieve().toBodilessEntity();
+
+        // Then ActionAssigned and ActionCompleted are on the journeys topic, conforming, late as it was
+        List<ConsumerRecord<String, String>> actionEvents = await().atMost(EVENTUALLY).until(
+                () -> TopicReader.records(bootstrapServers, topics.journeys()).stream()
+                        .filter(record -> employeeId.equals(employeeIdOf(record)))
+                        .filter(record -> String.valueOf(TopicReader.header(record, "ce_type")).contains("action"))
+                        .toList(),
+                found -> found.size() >= 2);
+        assertThat(actionEvents).extracting(record -> TopicReader.header(record, "ce_type")).containsExactly(
+                "dev.onboardingengine.action-assigned.v1", "dev.onboardingengine.action-completed.v1");
+        for (ConsumerRecord<String, String> actionEvent : actionEvents) {
+            assertJourneyEventConforms(actionEvent);
+            assertThat(objectMapper.readTree(actionEvent.value()).path("actionId").asText()).isEqualTo(actionId);
+        }
+        assertThat(objectMapper.readTree(actionEvents.get(1).value()).path("late").asBoolean()).isTrue();
+    }
+
+    /** Every event on the journeys topic, checked against the schema its ce_type names. */
+    private void assertJourneyEventConforms(ConsumerRecord<String, String> journeyEvent) throws IOException {
+        JsonNode payload = objectMapper.readTree(journeyEvent.value());
+        String type = TopicReader.header(journeyEvent, "ce_type");
+        String schema = type.replace("dev.onboardingengine.", "").replace(".v1", "") + ".json";
+        assertThat(schema).isIn("journey-status-changed.json", "action-assigned.json", "action-completed.json");
+        assertConforms(schema, payload);
+        assertConforms("cloudevents-headers.json", headersOf(journeyEvent));
+        assertThat(journeyEvent.key()).isEqualTo(payload.path("journeyId").asText());
     }
 
     @Test
@@ -164,7 +210,8 @@ class AsyncApiContractIntegrationTests {
         }
 
         assertThat(referenced).contains("schemas/hire-request.json", "schemas/new-hire-created.json",
-                "schemas/journey-status-changed.json", "schemas/cloudevents-headers.json",
+                "schemas/journey-status-changed.json", "schemas/action-assigned.json", "schemas/action-completed.json",
+                "schemas/cloudevents-headers.json",
                 "schemas/dead-letter-headers.json");
         for (String file : referenced) {
             assertThat(EventSchemas.repoRoot().resolve("docs").resolve(file)).isRegularFile();

@@ -16,7 +16,9 @@ final class CloudEventHeaders {
 
     private static final Map<Class<?>, String> TYPES = Map.of(
             dev.onboardingengine.workflow.hire.NewHireCreated.class, "dev.onboardingengine.new-hire-created.v1",
-            dev.onboardingengine.workflow.journey.JourneyStatusChanged.class, "dev.onboardingengine.journey-status-changed.v1");
+            dev.onboardingengine.workflow.journey.JourneyStatusChanged.class, "dev.onboardingengine.journey-status-changed.v1",
+            dev.onboardingengine.workflow.action.ActionAssigned.class, "dev.onboardingengine.action-assigned.v1",
+            dev.onboardingengine.workflow.action.ActionCompleted.class, "dev.onboardingengine.action-completed.v1");
 
     private CloudEventHeaders() {
     }

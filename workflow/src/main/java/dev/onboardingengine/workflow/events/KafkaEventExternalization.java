@@ -18,6 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.onboardingengine.workflow.action.ActionAssigned;
+import dev.onboardingengine.workflow.action.ActionCompleted;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.journey.JourneyStatusChanged;
 
@@ -41,10 +43,16 @@ class KafkaEventExternalization {
     @Bean
     EventExternalizationConfiguration eventExternalizationConfiguration(EventTopics topics) {
         return EventExternalizationConfiguration.externalizing()
-                .select(event -> event instanceof NewHireCreated || event instanceof JourneyStatusChanged)
+                .select(event -> event instanceof NewHireCreated || event instanceof JourneyStatusChanged
+                        || event instanceof ActionAssigned || event instanceof ActionCompleted)
                 .route(NewHireCreated.class,
                         event -> RoutingTarget.forTarget(topics.newHires()).andKey(Long.toString(event.employeeId())))
                 .route(JourneyStatusChanged.class,
+                        event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
+                // Actions share the journey's key, so a journey's events stay in order on one partition.
+                .route(ActionAssigned.class,
+                        event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
+                .route(ActionCompleted.class,
                         event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
                 .build();
     }
