@@ -1,7 +1,9 @@
 package dev.onboardingengine.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 record BenchOptions(String database, int hires, int clients, int seededJourneys, int apiRequests,
         int footprintHires, boolean footprint, boolean profile, Path engineJar, Path resultsDir,
-        String postgresHost, int postgresPort, String postgresUser) {
+        String postgresHost, int postgresPort, String postgresUser, List<String> engineArgs) {
 
     static final Set<String> KNOWN = Set.of("database", "hires", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
@@ -19,12 +21,18 @@ record BenchOptions(String database, int hires, int clients, int seededJourneys,
 
     static BenchOptions parse(String[] args, Path repositoryRoot) {
         Map<String, String> values = new HashMap<>();
+        List<String> engineArgs = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("Unexpected argument '" + arg + "': options are --name=value");
             }
             int equals = arg.indexOf('=');
             String name = equals < 0 ? arg.substring(2) : arg.substring(2, equals);
+            if (name.startsWith("engine.")) {
+                // --engine.some.property=value: passed to the engine as --some.property=value (experiments)
+                engineArgs.add("--" + arg.substring("--engine.".length()));
+                continue;
+            }
             if (!KNOWN.contains(name)) {
                 throw new IllegalArgumentException("Unknown option --" + name + "; known: " + KNOWN);
             }
@@ -47,7 +55,8 @@ record BenchOptions(String database, int hires, int clients, int seededJourneys,
                 Path.of(values.getOrDefault("results-dir", repositoryRoot.resolve("bench/results").toString())),
                 values.getOrDefault("postgres-host", "127.0.0.1"),
                 integer(values, "postgres-port", 5432),
-                values.getOrDefault("postgres-user", "postgres"));
+                values.getOrDefault("postgres-user", "postgres"),
+                List.copyOf(engineArgs));
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

@@ -82,6 +82,7 @@ final class EngineUnderTest implements AutoCloseable {
             args.add("--spring.datasource.url=" + url);
             description = "H2 file in " + directory + " (fresh; the embedded default's URL shape)";
         }
+        args.addAll(options.engineArgs());
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new EngineUnderTest(directory, broker, context, port, description, drop);

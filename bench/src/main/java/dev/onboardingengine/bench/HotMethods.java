@@ -68,6 +68,7 @@ final class HotMethods {
         recording.close();
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> ownFrames = new HashMap<>();
+        Map<String, Integer> components = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
@@ -79,6 +80,7 @@ final class HotMethods {
             }
             samples++;
             topFrames.merge(name(frames.get(0)), 1, Integer::sum);
+            components.merge(component(frames), 1, Integer::sum);
             for (RecordedFrame frame : frames) {
                 if (frame.getMethod() != null && frame.getMethod().getType().getName().startsWith("dev.onboardingengine")) {
                     ownFrames.merge(name(frame), 1, Integer::sum);
@@ -96,12 +98,31 @@ final class HotMethods {
                 .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| %d | `%s` | %d | %.1f%% | %s |",
                         ++rank[0], entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total),
                         advice(entry.getKey()))));
+        results.note(section, "\nBy component (the first frame of each sample outside the JDK):\n");
+        results.note(section, "| component | samples | share | what to do |\n| --- | ---: | ---: | --- |");
+        components.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
+                .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| `%s` | %d | %.1f%% | %s |",
+                        entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total),
+                        advice(entry.getKey()))));
         results.note(section, "\nOur own frames nearest the top of the sampled stacks (inclusive samples):\n");
         results.note(section, "| method | samples | share |\n| --- | ---: | ---: |");
         ownFrames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
                 .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| `%s` | %d | %.1f%% |",
                         entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total))));
         Progress.say("Scenario 5: %d samples; recording in %s", samples, file);
+    }
+
+    /** The advice key of the first non-JDK frame: which library the sample was spent in. */
+    private static String component(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.") || name.equals("?")) {
+                continue;
+            }
+            return ADVICE.keySet().stream().filter(name::startsWith).findFirst()
+                    .orElse(name.contains(".") ? name.substring(0, name.indexOf('.', name.indexOf('.') + 1) + 1) : name);
+        }
+        return "JDK only";
     }
 
     private static String name(RecordedFrame frame) {

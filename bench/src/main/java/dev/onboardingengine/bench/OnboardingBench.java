@@ -48,7 +48,8 @@ public final class OnboardingBench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database() + " --hires="
                 + options.hires() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
-                + " --clients=" + options.clients());
+                + " --clients=" + options.clients()
+                + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
 
         long starting = System.nanoTime();
