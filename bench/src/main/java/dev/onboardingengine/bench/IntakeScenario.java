@@ -260,11 +260,7 @@ final class IntakeScenario {
                 .processDefinitionId(bareDefinitionId).activityId("Status_InvitationSent").count();
         long first = System.currentTimeMillis();
         inParallel(n, i -> {
-            Map<String, Object> variables = new HashMap<>();
-            variables.put("startsAt", startsAt);
-            variables.put("endsAt", endsAt);
-            variables.put("sequenceKeys", new ArrayList<String>());
-            variables.put("openAddedSequences", 0);
+            Map<String, Object> variables = journeyVariables(i, startsAt, endsAt);
             long sent = System.currentTimeMillis();
             ProcessInstance instance = processEngine.getRuntimeService()
                     .startProcessInstanceById(bareDefinitionId, "bare-" + label + "-" + i, variables);
@@ -286,6 +282,33 @@ final class IntakeScenario {
             }
         }
         return new Run("bare Camunda", latency.count(), perSecond(latency.count(), last - first), latency);
+    }
+
+    /** The same variables, names and types as JourneyLauncher gives a journey without buddy, manager or sequences. */
+    static Map<String, Object> journeyVariables(int i, Date startsAt, Date endsAt) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("employeeId", 1_000_000L + i);
+        variables.put("journeyId", 1_000_000L + i);
+        variables.put("firstName", "Bench");
+        variables.put("lastName", "bare" + i);
+        variables.put("email", "bench-bare-" + i + "@example.com");
+        variables.put("timeZone", "UTC");
+        variables.put("startsAt", startsAt);
+        variables.put("endsAt", endsAt);
+        variables.put("language", "en");
+        variables.put("startDay", BARE_START_DAY.toString());
+        variables.put("sequenceKeys", new ArrayList<String>());
+        variables.put("openAddedSequences", 0);
+        for (String role : List.of("hire", "buddy", "manager", "hr")) {
+            boolean hire = role.equals("hire");
+            variables.put(role + "Id", hire ? Long.toString(1_000_000L + i) : null);
+            variables.put(role + "Email", hire ? "bench-bare-" + i + "@example.com" : null);
+            variables.put(role + "FirstName", hire ? "Bench" : null);
+            variables.put(role + "LastName", hire ? "bare" + i : null);
+            variables.put(role + "Language", hire ? "en" : null);
+            variables.put(role + "Notify", hire);
+        }
+        return variables;
     }
 
     // --- plain Kafka ----------------------------------------------------------------------------
