@@ -1,0 +1,128 @@
+package dev.onboardingengine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Scenario 4: start-up time and resident memory of the embedded default, {@code java -jar
+ * api/target/onboarding-engine.jar} as a child process with its own temp directory, free ports and a
+ * temp H2 file, idle and after K hires.
+ */
+final class FootprintScenario {
+
+    static final String SCENARIO = "4 footprint";
+
+    private final BenchOptions options;
+    private final Results results;
+
+    FootprintScenario(BenchOptions options, Results results) {
+        this.options = options;
+        this.results = results;
+    }
+
+    void run() throws IOException {
+        if (!Files.isRegularFile(options.engineJar())) {
+            results.note("Notes", "- Footprint skipped: no " + options.engineJar() + " (build it with ./mvnw -q -DskipTests package).");
+            Progress.say("Scenario 4: skipped, %s is missing", options.engineJar());
+            return;
+        }
+        Path directory = Files.createTempDirectory("onboarding-footprint-");
+        int port = EngineUnderTest.freePort();
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", options.engineJar().toAbsolutePath().toString())
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("engine.log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("PORT", String.valueOf(port));
+        env.put("ONBOARDING_EMBEDDED_KAFKA_PORT", String.valueOf(EngineUnderTest.freePort()));
+        env.put("ONBOARDING_DATA_DIR", directory.resolve("data").toString());
+        env.put("DATABASE_URL", "jdbc:h2:file:" + directory.resolve("data/onboarding") + ";AUTO_SERVER=TRUE");
+        env.put("ONBOARDING_ADMIN_TOKEN", EngineUnderTest.TOKEN);
+        env.remove("KAFKA_BOOTSTRAP_SERVERS");
+        env.remove("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        env.remove("SPRING_PROFILES_ACTIVE");
+        Progress.say("Scenario 4: java -jar %s (embedded default, port %d)", options.engineJar().getFileName(), port);
+        long start = System.nanoTime();
+        Process process = builder.start();
+        try {
+            Http http = new Http("http://127.0.0.1:" + port, EngineUnderTest.TOKEN);
+            boolean up = Deadline.await(() -> {
+                try {
+                    return http.get("/actuator/health").statusCode() == 200;
+                } catch (IllegalStateException notYet) {
+                    return !process.isAlive();
+                }
+            }, Duration.ofSeconds(180), Duration.ofMillis(100));
+            double startup = (System.nanoTime() - start) / 1e9;
+            if (!up || !process.isAlive()) {
+                results.note("Notes", "- Footprint: the engine did not become healthy; see its log.");
+                return;
+            }
+            results.add(SCENARIO, "start-up until /actuator/health is UP", startup, "s", "java -jar, default JVM flags");
+            Deadline.sleep(Duration.ofSeconds(5));
+            results.add(SCENARIO, "resident memory idle (VmRSS)", rssMegabytes(process.pid()), "MB", "");
+            int k = options.footprintHires();
+            Progress.say("Scenario 4: %d hires through REST", k);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                var response = http.postJson("/api/users/", """
+                        {"first_name":"Foot","last_name":"P%d","email":"foot-%d@example.com","start_day":"%s",\
+                        "timezone":"UTC","role":0}""".formatted(i, i, IntakeScenario.ENGINE_START_DAY));
+                if (response.statusCode() != 201) {
+                    throw new IllegalStateException("POST /api/users/ answered " + response.statusCode());
+                }
+                String body = response.body();
+                int at = body.indexOf("\"id\":");
+                ids.add(Long.parseLong(body.substring(at + 5, body.indexOf(',', at)).trim()));
+            }
+            long last = ids.get(ids.size() - 1);
+            Deadline.await(() -> http.get("/api/journeys/" + last).body().contains("invitation_sent"),
+                    Duration.ofSeconds(120 + k / 2), Duration.ofMillis(250));
+            Deadline.sleep(Duration.ofSeconds(3));
+            results.add(SCENARIO, "resident memory after " + k + " hires (VmRSS)", rssMegabytes(process.pid()), "MB", "");
+        } finally {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            deleteQuietly(directory);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static long rssMegabytes(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            Progress.say("could not delete %s", directory);
+        }
+    }
+}
