@@ -28,7 +28,7 @@ import dev.onboardingengine.workflow.testing.TestDatabase;
 class BrokerOutageFaultTests {
 
     private static final int PER_PHASE = 40;
-    private static final int OUTAGE_SECONDS = 10;
+    private static final int OUTAGE_SECONDS = 30;
 
     @Test
     void everyHireCommittedWhileTheBrokerWasDownGetsItsJourneyOnceItReturns() throws Exception {

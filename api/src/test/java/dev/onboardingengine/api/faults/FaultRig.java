@@ -39,7 +39,7 @@ import dev.onboardingengine.workflow.testing.TestDatabase;
 final class FaultRig {
 
     static final String ADMIN_TOKEN = "fault-suite-admin-token-0123456789abcdef";
-    static final Duration EVENTUALLY = Duration.ofSeconds(120);
+    static final Duration EVENTUALLY = Duration.ofSeconds(300);
 
     private FaultRig() {
     }

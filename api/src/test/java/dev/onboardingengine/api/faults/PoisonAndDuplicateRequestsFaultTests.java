@@ -29,7 +29,7 @@ import dev.onboardingengine.workflow.testing.TopicReader;
  */
 class PoisonAndDuplicateRequestsFaultTests {
 
-    private static final int SENT = 300;
+    private static final int SENT = 1000;
     private static final int DUPLICATES = SENT / 10;
     private static final int POISON = SENT / 20;
 

@@ -61,6 +61,10 @@ class StakeholderMailIntegrationTests {
         registry.add("onboarding.topics.new-hires", () -> TOPICS + ".new-hires");
         registry.add("onboarding.topics.journeys", () -> TOPICS + ".journeys");
         registry.add("onboarding.workflow.consumer-group", () -> TOPICS);
+        // A context of its own, closed after the class: under the default engine name, closing it would
+        // also unregister the engine that the shared test context's /engine-rest looks up by that name.
+        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
+        registry.add("camunda.bpm.generate-unique-process-application-name", () -> "true");
     }
 
     @LocalServerPort
