@@ -49,22 +49,8 @@ public class Employees {
                 values (:uuid, :externalId, :firstName, :lastName, :email, :role, :phone, :position, :language,
                         :message, :startDay, :timeZone, :buddyId, :managerId, :unitOrganizationId, :now, :now)
                 """)
+                .params(columns(employee, now))
                 .param("uuid", uuid)
-                .param("externalId", employee.externalId())
-                .param("firstName", employee.firstName())
-                .param("lastName", employee.lastName())
-                .param("email", normalizeEmail(employee.email()))
-                .param("role", employee.role().name())
-                .param("phone", employee.phone())
-                .param("position", employee.position())
-                .param("language", employee.language())
-                .param("message", employee.message())
-                .param("startDay", employee.startDay())
-                .param("timeZone", employee.timeZone())
-                .param("buddyId", employee.buddyId())
-                .param("managerId", employee.managerId())
-                .param("unitOrganizationId", employee.unitOrganizationId())
-                .param("now", now.atOffset(ZoneOffset.UTC))
                 .update(keys, "id");
         return find(keys.getKey().longValue()).orElseThrow();
     }
@@ -78,24 +64,31 @@ public class Employees {
                        manager_id = :managerId, unit_organization_id = :unitOrganizationId, updated_at = :now
                 where id = :id and deleted_at is null
                 """)
-                .param("externalId", employee.externalId())
-                .param("firstName", employee.firstName())
-                .param("lastName", employee.lastName())
-                .param("email", normalizeEmail(employee.email()))
-                .param("role", employee.role().name())
-                .param("phone", employee.phone())
-                .param("position", employee.position())
-                .param("language", employee.language())
-                .param("message", employee.message())
-                .param("startDay", employee.startDay())
-                .param("timeZone", employee.timeZone())
-                .param("buddyId", employee.buddyId())
-                .param("managerId", employee.managerId())
-                .param("unitOrganizationId", employee.unitOrganizationId())
-                .param("now", now.atOffset(ZoneOffset.UTC))
+                .params(columns(employee, now))
                 .param("id", id)
                 .update();
         return find(id).orElseThrow();
+    }
+
+    /** The named parameters of every column insert and update write, nulls included. */
+    private static Map<String, Object> columns(NewEmployee employee, Instant now) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("externalId", employee.externalId());
+        columns.put("firstName", employee.firstName());
+        columns.put("lastName", employee.lastName());
+        columns.put("email", normalizeEmail(employee.email()));
+        columns.put("role", employee.role().name());
+        columns.put("phone", employee.phone());
+        columns.put("position", employee.position());
+        columns.put("language", employee.language());
+        columns.put("message", employee.message());
+        columns.put("startDay", employee.startDay());
+        columns.put("timeZone", employee.timeZone());
+        columns.put("buddyId", employee.buddyId());
+        columns.put("managerId", employee.managerId());
+        columns.put("unitOrganizationId", employee.unitOrganizationId());
+        columns.put("now", now.atOffset(ZoneOffset.UTC));
+        return columns;
     }
 
     public Optional<Employee> findByExternalId(String externalId) {
