@@ -45,6 +45,28 @@ public final class FieldProblems {
      * 400 for a body that is not the expected JSON: a value of the wrong type names its field with
      * {@code typeMessage(targetType, field)}; broken JSON gets the parser's message and location.
      */
+    /**
+     * A 400 from violations, each turned into the dialect's message and grouped by field, in the order
+     * they were found.
+     */
+    public static ProblemDetail badRequest(List<InvalidInput.Violation> violations,
+            java.util.function.Function<InvalidInput.Violation, String> message) {
+        Map<String, List<String>> fields = new java.util.LinkedHashMap<>();
+        for (InvalidInput.Violation violation : violations) {
+            fields.computeIfAbsent(violation.field(), f -> new java.util.ArrayList<>()).add(message.apply(violation));
+        }
+        return badRequest(fields);
+    }
+
+    /** A hire's violations under the dialect's own field names (unmapped names are kept). */
+    public static List<InvalidInput.Violation> renamed(dev.onboardingengine.api.hire.InvalidHire invalid,
+            Map<String, String> fieldNames) {
+        return invalid.violations().stream()
+                .map(v -> new InvalidInput.Violation(fieldNames.getOrDefault(v.field(), v.field()), v.code(),
+                        v.rejectedValue()))
+                .toList();
+    }
+
     public static ProblemDetail unreadable(HttpMessageNotReadableException unreadable,
             BiFunction<Class<?>, String, String> typeMessage) {
         if (unreadable.getCause() instanceof MismatchedInputException mismatch && fieldOf(mismatch) != null) {

@@ -1,7 +1,5 @@
 package dev.onboardingengine.api.dialect.bridge;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,15 +36,12 @@ class BridgeErrors {
 
     @ExceptionHandler(InvalidHire.class)
     ProblemDetail invalidHire(InvalidHire invalid) {
-        return badRequest(invalid.violations().stream()
-                .map(v -> new InvalidInput.Violation(FIELD_NAMES.getOrDefault(v.field(), v.field()), v.code(),
-                        v.rejectedValue()))
-                .toList());
+        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), BridgeErrors::message);
     }
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput invalid) {
-        return badRequest(invalid.violations());
+        return FieldProblems.badRequest(invalid.violations(), BridgeErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -72,14 +67,6 @@ class BridgeErrors {
     @ExceptionHandler(EmployeeArchive.StillActive.class)
     ProblemDetail stillActive(EmployeeArchive.StillActive active) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, active.getMessage());
-    }
-
-    private static ProblemDetail badRequest(List<InvalidInput.Violation> violations) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (InvalidInput.Violation violation : violations) {
-            fields.computeIfAbsent(violation.field(), f -> new ArrayList<>()).add(message(violation));
-        }
-        return FieldProblems.badRequest(fields);
     }
 
     private static String message(InvalidInput.Violation violation) {

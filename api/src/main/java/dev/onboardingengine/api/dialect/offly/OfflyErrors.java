@@ -1,9 +1,7 @@
 package dev.onboardingengine.api.dialect.offly;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,15 +37,12 @@ class OfflyErrors {
 
     @ExceptionHandler(InvalidHire.class)
     ProblemDetail invalidHire(InvalidHire invalid) {
-        return badRequest(invalid.violations().stream()
-                .map(v -> new InvalidInput.Violation(FIELD_NAMES.getOrDefault(v.field(), v.field()), v.code(),
-                        v.rejectedValue()))
-                .toList());
+        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), OfflyErrors::message);
     }
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput invalid) {
-        return badRequest(invalid.violations());
+        return FieldProblems.badRequest(invalid.violations(), OfflyErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -74,14 +69,6 @@ class OfflyErrors {
     @ExceptionHandler(UserArchived.class)
     ProblemDetail archived(UserArchived archived) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, archived.getMessage());
-    }
-
-    private static ProblemDetail badRequest(List<InvalidInput.Violation> violations) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (InvalidInput.Violation violation : violations) {
-            fields.computeIfAbsent(violation.field(), f -> new ArrayList<>()).add(message(violation));
-        }
-        return FieldProblems.badRequest(fields);
     }
 
     private static String message(InvalidInput.Violation violation) {

@@ -1,9 +1,7 @@
 package dev.onboardingengine.api.dialect.workelo;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +38,12 @@ class WorkeloErrors {
 
     @ExceptionHandler(InvalidHire.class)
     ProblemDetail invalidHire(InvalidHire invalid) {
-        return badRequest(invalid.violations().stream()
-                .map(v -> new InvalidInput.Violation(FIELD_NAMES.getOrDefault(v.field(), v.field()), v.code(),
-                        v.rejectedValue()))
-                .toList());
+        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), WorkeloErrors::message);
     }
 
     @ExceptionHandler(InvalidInput.class)
     ProblemDetail invalidInput(InvalidInput invalid) {
-        return badRequest(invalid.violations());
+        return FieldProblems.badRequest(invalid.violations(), WorkeloErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -78,14 +73,6 @@ class WorkeloErrors {
     @ExceptionHandler(AccessDenied.class)
     ProblemDetail forbidden(AccessDenied denied) {
         return FieldProblems.forbidden(denied.getMessage());
-    }
-
-    private static ProblemDetail badRequest(List<InvalidInput.Violation> violations) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (InvalidInput.Violation violation : violations) {
-            fields.computeIfAbsent(violation.field(), f -> new ArrayList<>()).add(message(violation));
-        }
-        return FieldProblems.badRequest(fields);
     }
 
     private static String message(InvalidInput.Violation violation) {
