@@ -1,0 +1,41 @@
+package dev.onboardingengine.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ApiTokenFilterTests {
+
+    @Test
+    void withApiAccessOffEveryApiRouteAnswers404AndNothingReachesTheControllers() throws Exception {
+        // Given API_ACCESS=false (tokens are never consulted: null would fail if they were)
+        ApiTokenFilter filter = new ApiTokenFilter(null, new ApiAccessProperties(false), new ObjectMapper());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/employees/");
+        request.addHeader("Authorization", "Token 0123456789abcdef0123456789abcdef01234567");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        // When a call comes in
+        filter.doFilter(request, response, chain);
+
+        // Then it is a clear 404 problem, and the chain (the controllers) never ran
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentType()).isEqualTo("application/problem+json");
+        assertThat(response.getContentAsString()).contains("API_ACCESS=false");
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void acceptsTokenAndBearerSchemesOnly() {
+        assertThat(ApiTokenFilter.keyOf("Token abc")).contains("abc");
+        assertThat(ApiTokenFilter.keyOf("Bearer abc")).contains("abc");
+        assertThat(ApiTokenFilter.keyOf("Basic abc")).isEmpty();
+        assertThat(ApiTokenFilter.keyOf("Token ")).isEmpty();
+        assertThat(ApiTokenFilter.keyOf(null)).isEmpty();
+    }
+}
