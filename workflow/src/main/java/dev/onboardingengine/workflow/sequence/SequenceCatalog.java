@@ -66,6 +66,9 @@ public class SequenceCatalog {
 
     /** The sequences with these ids, or empty if any id is unknown. */
     public Optional<List<Sequence>> withIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Optional.of(List.of()); // most hires name no sequence: no need to read the repository
+        }
         Map<Long, Sequence> byId = all().stream().collect(Collectors.toMap(Sequence::id, Function.identity()));
         if (!byId.keySet().containsAll(ids)) {
             return Optional.empty();
