@@ -7,7 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -18,7 +20,7 @@ import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
 /**
  * The embedded default's broker: when no Kafka is configured, an in-process single-node KRaft broker
  * starts before the application context (so every Kafka client sees its address from the start)
- * and stops after it. Its log lives under {@code onboarding.kafka.embedded.data-dir}, so unconsumed
+ * and stops after every bean of it. Its log lives under {@code onboarding.kafka.embedded.data-dir}, so unconsumed
  * records and consumer offsets survive a restart.
  */
 public class EmbeddedKafka implements GenericApplicationListener {
@@ -31,16 +33,24 @@ public class EmbeddedKafka implements GenericApplicationListener {
     public boolean supportsEventType(ResolvableType eventType) {
         Class<?> type = eventType.getRawClass();
         return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
-                || ContextClosedEvent.class.isAssignableFrom(type));
+                || ApplicationPreparedEvent.class.isAssignableFrom(type)
+                || ApplicationFailedEvent.class.isAssignableFrom(type));
     }
 
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
             startIfNoBrokerConfigured(prepared.getEnvironment());
-        } else if (event instanceof ContextClosedEvent && broker != null) {
+        } else if (event instanceof ApplicationPreparedEvent prepared && broker != null) {
+            // Stopped as the context's first-registered disposable bean, so after everything else:
+            // the Kafka consumers leave their groups before the broker goes. Stopping it on
+            // ContextClosedEvent (before the listener containers stop) left ghost members that held
+            // up partition assignment for a session timeout (~45 s) after every restart.
+            LocalKafkaBroker started = broker;
+            ((DefaultSingletonBeanRegistry) prepared.getApplicationContext().getBeanFactory())
+                    .registerDisposableBean("embeddedKafkaBroker", started::close);
+        } else if (event instanceof ApplicationFailedEvent && broker != null) {
             broker.close();
-            broker = null;
         }
     }
 
