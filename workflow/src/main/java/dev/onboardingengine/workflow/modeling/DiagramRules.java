@@ -153,8 +153,9 @@ class DiagramRules extends AbstractBpmnParseListener {
                 problems.add(DiagramProblem.at(element, id, "no message template (input 'template')"));
             }
             String channel = input(element, "channel");
-            if (channel != null && !"email".equals(channel)) {
-                problems.add(DiagramProblem.at(element, id, "channel '" + channel + "' is not available; only email is"));
+            if (channel != null && !java.util.Set.of("email", "slack", "webhook").contains(channel)) {
+                problems.add(DiagramProblem.at(element, id, "channel '" + channel
+                        + "' is not available; use email, slack or webhook"));
             }
         }
         if (ElementTemplates.ASSIGN_ACTION.equals(template)) {

@@ -25,6 +25,8 @@ class NotifyStakeholderDelegate implements JavaDelegate {
     static final String TEMPLATE = "template";
     /** Optional: the id of the user task the mail is about (reminders, escalations). */
     static final String ACTION = "action";
+    /** Optional: email (default), slack or webhook. */
+    static final String CHANNEL = "channel";
 
     private final StakeholderNotifier notifier;
     private final TaskService tasks;
@@ -47,7 +49,12 @@ class NotifyStakeholderDelegate implements JavaDelegate {
             action.put("actionName", task.getName());
             action.put("dueDate", Notification.localDate(task.getDueDate(), execution.getVariable(JourneyVariables.TIME_ZONE)));
         }
-        notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
+        NotificationChannel channel = NotificationChannel.of(execution.getVariableLocal(CHANNEL));
+        if (channel == NotificationChannel.EMAIL) {
+            notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
+        } else {
+            notifier.notifyOnChannel(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action, channel);
+        }
     }
 
     private static String input(DelegateExecution execution, String name) {

@@ -41,8 +41,13 @@ public class StakeholderNotifier {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
 
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+
     StakeholderNotifier(MailTemplates templates, SentNotifications sent, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties) {
+            NotificationProperties properties, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.templates = templates;
         this.sent = sent;
         this.mailSender = mailSender;
@@ -62,6 +67,79 @@ public class StakeholderNotifier {
             Map<String, Object> extraValues) {
         String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + role;
         send(Notification.forJourney(execution, role, template, dedupKey, extraValues));
+    }
+
+    /**
+     * As above, on a chat or webhook channel instead of mail: the rendered template is POSTed to the
+     * channel's configured URL (a Slack incoming webhook takes {@code {"text": ...}}; the generic
+     * webhook a JSON document with the recipient and the message). At most once per key, like mail; a
+     * refusing endpoint throws, so the job is retried and ends as an incident.
+     */
+    void notifyOnChannel(DelegateExecution execution, String role, String template, Map<String, Object> extraValues,
+            NotificationChannel channel) {
+        String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + role
+                + ":" + channel.wireName();
+        Notification notification = Notification.forJourney(execution, role, template, dedupKey, extraValues);
+        Recipient recipient = notification.recipient();
+        try (var context = logContext(notification)) {
+            if (!recipient.notifiable()) {
+                log.debug("Not posting '{}' for the {}: not to be notified", template, role);
+                return;
+            }
+            if (sent.exists(dedupKey)) {
+                log.info("'{}' for the {} went out on {} before (key {}); not again", template, role,
+                        channel.wireName(), dedupKey);
+                return;
+            }
+            String url = channel == NotificationChannel.SLACK ? properties.slackWebhookUrl() : properties.webhookUrl();
+            Instant now = ClockUtil.getCurrentTime().toInstant();
+            String addressee = recipient.email() == null ? role : recipient.email();
+            if (url == null || url.isBlank()) {
+                sent.record(dedupKey, addressee, template, Delivery.SKIPPED, now);
+                log.info("No {} URL configured: '{}' for the {} recorded as skipped", channel.wireName(), template, role);
+                return;
+            }
+            MailMessage message = templates.render(template, recipient.language(), notification.values());
+            sent.record(dedupKey, addressee, template, Delivery.SENT, now);
+            Map<String, Object> body = channel == NotificationChannel.SLACK
+                    ? Map.of("text", "*" + message.subject() + "*\n" + message.body())
+                    : webhookBody(notification, role, template, message);
+            post(url, body);
+            log.info("Posted '{}' ({}) for the {} on {}", template, message.language(), role, channel.wireName());
+        }
+    }
+
+    private static Map<String, Object> webhookBody(Notification notification, String role, String template,
+            MailMessage message) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("template", template);
+        body.put("recipientRole", role);
+        body.put("recipientEmail", notification.recipient().email());
+        body.put("language", message.language());
+        body.put("subject", message.subject());
+        body.put("body", message.body());
+        body.put("employeeId", notification.employeeId());
+        body.put("journeyId", notification.journeyId());
+        return body;
+    }
+
+    private void post(String url, Map<String, Object> body) {
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(java.time.Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                    .build();
+            int status = http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status < 200 || status >= 300) {
+                throw new IllegalStateException("The notification endpoint answered " + status);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The notification endpoint could not be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while posting a notification", e);
+        }
     }
 
     /**
