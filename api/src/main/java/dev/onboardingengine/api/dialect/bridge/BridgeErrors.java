@@ -13,11 +13,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.onboardingengine.api.hire.EmployeeArchive;
-import dev.onboardingengine.api.hire.InvalidHire;
-import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
-import dev.onboardingengine.api.problem.ResourceNotFound;
 
 /**
  * Bridge documents status codes (400 when the user exists, 404 unknown, 403 yourself) but no error
@@ -26,7 +24,7 @@ import dev.onboardingengine.api.problem.ResourceNotFound;
  */
 @RestControllerAdvice(assignableTypes = BridgeUsersController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class BridgeErrors {
+class BridgeErrors extends DialectErrors {
 
     /** NewHire's field names, as Bridge calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
@@ -34,14 +32,8 @@ class BridgeErrors {
             Map.entry("position", "job_title"), Map.entry("language", "locale"), Map.entry("startDay", "hire_date"),
             Map.entry("managerId", "manager_id"));
 
-    @ExceptionHandler(InvalidHire.class)
-    ProblemDetail invalidHire(InvalidHire invalid) {
-        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), BridgeErrors::message);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput invalid) {
-        return FieldProblems.badRequest(invalid.violations(), BridgeErrors::message);
+    BridgeErrors() {
+        super(FIELD_NAMES, BridgeErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -52,16 +44,6 @@ class BridgeErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         return FieldProblems.badRequest(Map.of(mismatch.getName(), List.of("is not valid: use YYYY-MM-DD for dates.")));
-    }
-
-    @ExceptionHandler(ResourceNotFound.class)
-    ProblemDetail notFound(ResourceNotFound notFound) {
-        return FieldProblems.notFound(notFound.getMessage());
-    }
-
-    @ExceptionHandler(AccessDenied.class)
-    ProblemDetail forbidden(AccessDenied denied) {
-        return FieldProblems.forbidden(denied.getMessage());
     }
 
     @ExceptionHandler(EmployeeArchive.StillActive.class)

@@ -15,11 +15,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import dev.onboardingengine.api.hire.InvalidHire;
-import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
-import dev.onboardingengine.api.problem.ResourceNotFound;
 
 /**
  * Offly's reference documents no error body, so its routes answer the shared RFC 7807 shape
@@ -27,7 +25,7 @@ import dev.onboardingengine.api.problem.ResourceNotFound;
  */
 @RestControllerAdvice(assignableTypes = OfflyUsersController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class OfflyErrors {
+class OfflyErrors extends DialectErrors {
 
     /** NewHire's field names, as Offly calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
@@ -35,14 +33,8 @@ class OfflyErrors {
             Map.entry("role", "role"), Map.entry("position", "job_title"), Map.entry("startDay", "start_date"),
             Map.entry("managerId", "manager_id"), Map.entry("unitOrganizationId", "department_id"));
 
-    @ExceptionHandler(InvalidHire.class)
-    ProblemDetail invalidHire(InvalidHire invalid) {
-        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), OfflyErrors::message);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput invalid) {
-        return FieldProblems.badRequest(invalid.violations(), OfflyErrors::message);
+    OfflyErrors() {
+        super(FIELD_NAMES, OfflyErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -54,16 +46,6 @@ class OfflyErrors {
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         return FieldProblems.badRequest(Map.of(mismatch.getName(),
                 List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
-    }
-
-    @ExceptionHandler(ResourceNotFound.class)
-    ProblemDetail notFound(ResourceNotFound notFound) {
-        return FieldProblems.notFound(notFound.getMessage());
-    }
-
-    @ExceptionHandler(AccessDenied.class)
-    ProblemDetail forbidden(AccessDenied denied) {
-        return FieldProblems.forbidden(denied.getMessage());
     }
 
     @ExceptionHandler(UserArchived.class)

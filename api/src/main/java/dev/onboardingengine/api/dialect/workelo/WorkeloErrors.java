@@ -13,11 +13,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import dev.onboardingengine.api.hire.InvalidHire;
-import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
-import dev.onboardingengine.api.problem.ResourceNotFound;
 
 /**
  * The Workelo dialect's errors: RFC 7807 problems built by {@link FieldProblems} (the shape every
@@ -26,7 +24,7 @@ import dev.onboardingengine.api.problem.ResourceNotFound;
 @RestControllerAdvice(assignableTypes = {WorkeloDirectoryController.class, WorkeloOrganisationController.class,
         WorkeloLogController.class, WorkeloTrackController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class WorkeloErrors {
+class WorkeloErrors extends DialectErrors {
 
     /** NewHire's field names, as Workelo calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
@@ -36,14 +34,8 @@ class WorkeloErrors {
             Map.entry("managerId", "manager_id"), Map.entry("timeZone", "time_zone"),
             Map.entry("externalId", "external_id"), Map.entry("unitOrganizationId", "unit_organization_id"));
 
-    @ExceptionHandler(InvalidHire.class)
-    ProblemDetail invalidHire(InvalidHire invalid) {
-        return FieldProblems.badRequest(FieldProblems.renamed(invalid, FIELD_NAMES), WorkeloErrors::message);
-    }
-
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput invalid) {
-        return FieldProblems.badRequest(invalid.violations(), WorkeloErrors::message);
+    WorkeloErrors() {
+        super(FIELD_NAMES, WorkeloErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -57,22 +49,12 @@ class WorkeloErrors {
                 List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
     }
 
-    @ExceptionHandler(ResourceNotFound.class)
-    ProblemDetail notFound(ResourceNotFound notFound) {
-        return FieldProblems.notFound(notFound.getMessage());
-    }
-
     @ExceptionHandler(dev.onboardingengine.api.tracks.Tracks.TrackConflict.class)
     ProblemDetail conflict(dev.onboardingengine.api.tracks.Tracks.TrackConflict conflict) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
                 conflict.getMessage());
         problem.setTitle("Conflict");
         return problem;
-    }
-
-    @ExceptionHandler(AccessDenied.class)
-    ProblemDetail forbidden(AccessDenied denied) {
-        return FieldProblems.forbidden(denied.getMessage());
     }
 
     private static String message(InvalidInput.Violation violation) {

@@ -1,0 +1,49 @@
+package dev.onboardingengine.api.problem;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import dev.onboardingengine.api.hire.InvalidHire;
+
+/**
+ * The handlers every dialect's error advice shares: invalid hires and input as a {@link FieldProblems}
+ * 400 in the dialect's field names and messages, unknown or out-of-reach resources as 404, missing
+ * rights as 403. A dialect's advice extends it and adds what is its own.
+ */
+public abstract class DialectErrors {
+
+    private final Map<String, String> fieldNames;
+    private final Function<InvalidInput.Violation, String> messages;
+
+    /**
+     * @param fieldNames NewHire's field names as the dialect calls them
+     * @param messages the dialect's message for a violation
+     */
+    protected DialectErrors(Map<String, String> fieldNames, Function<InvalidInput.Violation, String> messages) {
+        this.fieldNames = fieldNames;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidHire.class)
+    protected ProblemDetail invalidHire(InvalidHire invalid) {
+        return FieldProblems.badRequest(FieldProblems.renamed(invalid, fieldNames), messages);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    protected ProblemDetail invalidInput(InvalidInput invalid) {
+        return FieldProblems.badRequest(invalid.violations(), messages);
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    protected ProblemDetail notFound(ResourceNotFound notFound) {
+        return FieldProblems.notFound(notFound.getMessage());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    protected ProblemDetail forbidden(AccessDenied denied) {
+        return FieldProblems.forbidden(denied.getMessage());
+    }
+}
