@@ -12,7 +12,8 @@ class ApiSecurityConfiguration {
     /** Servlet URL patterns ("/x/*" also matches "/x") of the Workelo dialect. */
     static final String[] WORKELO_PATHS = {"/employees/*", "/user_roles/*", "/level_organizations/*",
             "/unit_organizations/*", "/identification_resources/*", "/unit_organization_managements/*", "/logs/*", "/templates/*", "/tracks/*",
-            "/owners/*"};
+            "/owners/*", "/forms/*", "/paperworks/*", "/paperwork_files/*", "/paperwork_resources/*", "/attachments/*",
+            "/document_resources/*", "/collection_values/*"};
 
     /**
      * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,

@@ -126,6 +126,16 @@ public class JourneyActions {
      */
     @Transactional
     public void complete(String actionId, java.util.function.Predicate<Action> mayComplete) {
+        complete(actionId, mayComplete, Map.of());
+    }
+
+    /**
+     * Completes with process variables (a form's answers), as Tasklist does when a form is submitted.
+     *
+     * @see #complete(String, java.util.function.Predicate)
+     */
+    @Transactional
+    public void complete(String actionId, java.util.function.Predicate<Action> mayComplete, Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().taskId(actionId).singleResult();
         if (task == null || task.getProcessInstanceId() == null) {
             throw new ActionNotFound(actionId);
@@ -135,7 +145,20 @@ public class JourneyActions {
         if (!mayComplete.test(action)) {
             throw new ActionNotYours(actionId);
         }
-        tasks.complete(actionId);
+        tasks.complete(actionId, variables);
+    }
+
+    /**
+     * Gives an open action to someone else (a submitted form goes to HR to validate).
+     *
+     * @throws ActionNotFound when there is no open action with this id
+     */
+    @Transactional
+    public void reassign(String actionId, long assigneeId) {
+        if (tasks.createTaskQuery().taskId(actionId).count() == 0) {
+            throw new ActionNotFound(actionId);
+        }
+        tasks.setAssignee(actionId, Long.toString(assigneeId));
     }
 
     private Map<String, String> processKeys(List<String> definitionIds) {

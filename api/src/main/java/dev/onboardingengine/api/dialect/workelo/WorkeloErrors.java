@@ -22,7 +22,8 @@ import dev.onboardingengine.api.problem.InvalidInput;
  * dialect shares), with Workelo's snake_case field names as members and plain English messages.
  */
 @RestControllerAdvice(assignableTypes = {WorkeloDirectoryController.class, WorkeloOrganisationController.class,
-        WorkeloLogController.class, WorkeloTrackController.class})
+        WorkeloLogController.class, WorkeloTrackController.class, WorkeloFormController.class,
+        WorkeloDocumentController.class, WorkeloCollectionValueController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkeloErrors extends DialectErrors {
 
@@ -57,6 +58,16 @@ class WorkeloErrors extends DialectErrors {
         return problem;
     }
 
+    /** A form or document whose status does not allow the change: done, not submitted, already signed. */
+    @ExceptionHandler({dev.onboardingengine.api.paperwork.JourneyForms.FormNotEditable.class,
+            dev.onboardingengine.api.paperwork.JourneyDocuments.DocumentNotReady.class})
+    ProblemDetail wrongStatus(RuntimeException wrongStatus) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
+                wrongStatus.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
     private static String message(InvalidInput.Violation violation) {
         Object value = violation.rejectedValue();
         return switch (violation.code()) {
@@ -76,6 +87,18 @@ class WorkeloErrors extends DialectErrors {
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
             case "too_long" -> "must have at most %s characters.".formatted(value);
+            case "not_a_string" -> "must be a string.";
+            case "not_base64" -> "is not valid base64.";
+            case "empty" -> "is an empty file.";
+            case "too_large" -> "is larger than the %s allowed.".formatted(value);
+            case "type_not_allowed" -> "is a %s file by its content, which is not an allowed type.".formatted(value);
+            case "disguised" -> "is a %s file by its content, but its name says otherwise.".formatted(value);
+            case "use_paperwork_files" -> "is a file field: upload the file with POST /paperwork_files.";
+            case "not_a_file_field" -> "%s is not a file field.".formatted(value);
+            case "not_under_parent" -> "is not an option under the one chosen for %s.".formatted(value);
+            case "parent_cycle" -> "would put the option under itself or one below it.";
+            case "invalid_key" -> "must be lower-case letters, digits and dashes.";
+            case "not_a_selection" -> "%s is not a selection list.".formatted(value);
             default -> "is not valid.";
         };
     }

@@ -85,6 +85,11 @@ public final class WorkeloClient {
             return ((Number) body().get("id")).longValue();
         }
 
+        /** The id of the list's element at this index. */
+        public long id(int index) {
+            return ((Number) list().get(index).get("id")).longValue();
+        }
+
         @Override
         public String toString() {
             return status + " " + raw;
