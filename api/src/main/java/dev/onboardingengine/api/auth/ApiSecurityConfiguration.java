@@ -13,7 +13,8 @@ class ApiSecurityConfiguration {
     static final String[] WORKELO_PATHS = {"/employees/*", "/user_roles/*", "/level_organizations/*",
             "/unit_organizations/*", "/identification_resources/*", "/unit_organization_managements/*", "/logs/*", "/templates/*", "/tracks/*",
             "/owners/*", "/forms/*", "/paperworks/*", "/paperwork_files/*", "/paperwork_resources/*", "/attachments/*",
-            "/document_resources/*", "/collection_values/*"};
+            "/document_resources/*", "/collection_values/*", "/user_magic_links/*", "/user_magic_links_by_email/*",
+            "/user_magic_links_by_external_id/*"};
 
     /**
      * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,

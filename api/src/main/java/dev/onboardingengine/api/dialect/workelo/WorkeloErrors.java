@@ -23,7 +23,7 @@ import dev.onboardingengine.api.problem.InvalidInput;
  */
 @RestControllerAdvice(assignableTypes = {WorkeloDirectoryController.class, WorkeloOrganisationController.class,
         WorkeloLogController.class, WorkeloTrackController.class, WorkeloFormController.class,
-        WorkeloDocumentController.class, WorkeloCollectionValueController.class})
+        WorkeloDocumentController.class, WorkeloCollectionValueController.class, WorkeloMagicLinkController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkeloErrors extends DialectErrors {
 
@@ -65,6 +65,16 @@ class WorkeloErrors extends DialectErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
                 wrongStatus.getMessage());
         problem.setTitle("Conflict");
+        return problem;
+    }
+
+    /** A magic link for someone with no active journey would open nothing: 409, naming the employee. */
+    @ExceptionHandler(dev.onboardingengine.api.portal.NoActiveJourney.class)
+    ProblemDetail noActiveJourney(dev.onboardingengine.api.portal.NoActiveJourney inactive) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
+                inactive.getMessage());
+        problem.setTitle("No active journey");
+        problem.setProperty("employee_id", inactive.employeeId());
         return problem;
     }
 

@@ -1,0 +1,139 @@
+package dev.onboardingengine.api.portal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.workflow.journey.EngineTime;
+
+/**
+ * Magic links into the new hire's page. A token is 32 random bytes (256 bits) in base64url; only its
+ * SHA-256 is stored, so a copy of the database opens nothing. A random 256-bit secret needs no slow
+ * password hash, and the row is found by its hash: an attacker's guess hashes to a value unrelated to
+ * any stored one, so the lookup's timing tells nothing. A link belongs to one employee, works for
+ * {@code onboarding.portal.link-validity} (2 hours) by the engine's clock, and only while
+ * {@link JourneyInvolvement} finds them active; whatever fails, {@link #resolve} answers the same empty.
+ */
+@Service
+public class MagicLinks {
+
+    /** 32 bytes in unpadded base64url. */
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final int TOKEN_BYTES = 32;
+
+    private final JdbcClient jdbc;
+    private final Employees employees;
+    private final JourneyInvolvement involvement;
+    private final EngineTime time;
+    private final AuditLog audit;
+    private final PortalProperties properties;
+    private final Environment environment;
+    private final SecureRandom random = new SecureRandom();
+
+    MagicLinks(JdbcClient jdbc, Employees employees, JourneyInvolvement involvement, EngineTime time, AuditLog audit,
+            PortalProperties properties, Environment environment) {
+        this.jdbc = jdbc;
+        this.employees = employees;
+        this.involvement = involvement;
+        this.time = time;
+        this.audit = audit;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    /**
+     * Issues a new link for the employee; earlier links stay valid until they expire.
+     *
+     * @param actorId who asked for it (audited), null for the engine itself
+     * @throws NoActiveJourney when the employee has no active journey and no open action in one
+     */
+    @Transactional
+    public IssuedLink issue(Employee employee, Long actorId) {
+        if (!involvement.isActive(employee.id())) {
+            throw new NoActiveJourney(employee.id());
+        }
+        byte[] secret = new byte[TOKEN_BYTES];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = time.now();
+        Instant expiresAt = now.plus(properties.linkValidity());
+        jdbc.sql("""
+                insert into magic_link (employee_id, token_hash, created_at, expires_at, created_by)
+                values (:employee, :hash, :now, :expires, :actor)
+                """)
+                .param("employee", employee.id())
+                .param("hash", sha256(token))
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .param("expires", expiresAt.atOffset(ZoneOffset.UTC))
+                .param("actor", actorId)
+                .update();
+        // The token is neither logged nor audited: whoever reads the trail must not be able to use it.
+        audit.record("magic_link_creation", actorId, "employee", employee.id(),
+                "Magic link for " + employee.email() + ", valid until " + expiresAt, Instant.now());
+        return new IssuedLink(publicUrl() + "/portal/" + token, expiresAt);
+    }
+
+    /** The visitor a token lets in; empty when it is malformed, unknown, expired, or its employee is no longer active. */
+    @Transactional(readOnly = true)
+    public Optional<PortalVisitor> resolve(String token) {
+        if (token == null || !TOKEN_SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        Instant now = time.now();
+        return jdbc.sql("select employee_id, token_hash, expires_at from magic_link where token_hash = :hash")
+                .param("hash", hash)
+                .query((rs, n) -> new StoredLink(rs.getLong("employee_id"), rs.getString("token_hash"),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .filter(stored -> MessageDigest.isEqual(stored.hash().getBytes(StandardCharsets.US_ASCII),
+                        hash.getBytes(StandardCharsets.US_ASCII)))
+                .filter(stored -> now.isBefore(stored.expiresAt()))
+                .filter(stored -> employees.find(stored.employeeId()).isPresent())
+                .filter(stored -> involvement.isActive(stored.employeeId()))
+                .map(stored -> new PortalVisitor(stored.employeeId(), stored.expiresAt()));
+    }
+
+    /** @throws PortalLinkNotValid whatever is wrong with the token */
+    public PortalVisitor require(String token) {
+        return resolve(token).orElseThrow(PortalLinkNotValid::new);
+    }
+
+    private String publicUrl() {
+        String configured = properties.publicUrl();
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip().replaceAll("/+$", "");
+        }
+        // local.server.port is the port actually bound (server.port may be 0: any free port).
+        return "http://localhost:" + environment.getProperty("local.server.port",
+                environment.getProperty("server.port", "8080"));
+    }
+
+    static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private record StoredLink(long employeeId, String hash, Instant expiresAt) {
+    }
+}
