@@ -1,0 +1,36 @@
+package dev.onboardingengine.api.portal;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.workflow.action.JourneyActions;
+
+/**
+ * Marking an action done from the page: only an action assigned to the visitor, and the engine's
+ * completion and its audit entry (actor: the visitor) in one transaction, as the API's completion does.
+ */
+@Service
+class PortalCompletion {
+
+    private final JourneyActions actions;
+    private final AuditLog audit;
+
+    PortalCompletion(JourneyActions actions, AuditLog audit) {
+        this.actions = actions;
+        this.audit = audit;
+    }
+
+    /**
+     * @throws JourneyActions.ActionNotFound when no such action is open
+     * @throws JourneyActions.ActionNotYours when it is someone else's
+     */
+    @Transactional
+    void complete(PortalVisitor visitor, String actionId) {
+        actions.complete(actionId, action -> Long.toString(visitor.employeeId()).equals(action.assigneeId()));
+        audit.record("action_completion", visitor.employeeId(), "action", actionId,
+                "Action " + actionId + " completed on the portal", Instant.now());
+    }
+}
