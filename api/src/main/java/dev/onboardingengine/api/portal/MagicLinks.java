@@ -58,7 +58,7 @@ public class MagicLinks {
     }
 
     /**
-     * Issues a new link for the employee; earlier links stay valid until they expire.
+     * Issues a new link for the employee; earlier links stay valid until they expire, expired ones are deleted.
      *
      * @param actorId who asked for it (audited), null for the engine itself
      * @throws NoActiveJourney when the employee has no active journey and no open action in one
@@ -73,6 +73,11 @@ public class MagicLinks {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = time.now();
         Instant expiresAt = now.plus(properties.linkValidity());
+        // Expired rows open nothing and never will again: each issuance clears the employee's.
+        jdbc.sql("delete from magic_link where employee_id = :employee and expires_at <= :now")
+                .param("employee", employee.id())
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
         jdbc.sql("""
                 insert into magic_link (employee_id, token_hash, created_at, expires_at, created_by)
                 values (:employee, :hash, :now, :expires, :actor)

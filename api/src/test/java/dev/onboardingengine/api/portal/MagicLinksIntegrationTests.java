@@ -129,6 +129,12 @@ class MagicLinksIntegrationTests {
         HttpResponse<String> madeUp = PortalHttp.get(portal(randomToken()));
         assertThat(expired.statusCode()).isEqualTo(404);
         assertThat(expired.body()).isEqualTo(madeUp.body()).contains("This link is not valid any more.");
+        // and a new link works while the old one stays dead, its row gone
+        String renewed = journeys.linkOf(journey.hire());
+        assertThat(PortalHttp.get(renewed).statusCode()).isEqualTo(200);
+        assertThat(PortalHttp.get(link).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from magic_link where employee_id = :e").param("e", journey.hire())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
