@@ -36,14 +36,16 @@ class HomePages {
     private final JourneyActions actions;
     private final JourneyTracks tracks;
     private final OrganisationProperties organisation;
+    private final PlainToDos plainToDos;
 
     HomePages(Employees employees, JourneyInvolvement involvement, JourneyActions actions, JourneyTracks tracks,
-            OrganisationProperties organisation) {
+            OrganisationProperties organisation, PlainToDos plainToDos) {
         this.employees = employees;
         this.involvement = involvement;
         this.actions = actions;
         this.tracks = tracks;
         this.organisation = organisation;
+        this.plainToDos = plainToDos;
     }
 
     @Transactional(readOnly = true)
@@ -51,7 +53,9 @@ class HomePages {
         Employee me = employees.find(visitor.employeeId()).orElseThrow(PortalLinkNotValid::new);
         ZoneId zone = zoneOf(me);
         HomePage.JourneyCard journey = involvement.ownJourney(me.id()).map(own -> card(own, me, zone)).orElse(null);
-        List<HomePage.ToDo> toDos = involvement.openActions(me.id()).stream().map(owned -> toDo(owned, me, zone)).toList();
+        // Forms and documents are listed by their own sections, not as one-click to-dos.
+        List<HomePage.ToDo> toDos = involvement.openActions(me.id()).stream()
+                .filter(owned -> plainToDos.isPlain(owned.action().id())).map(owned -> toDo(owned, me, zone)).toList();
         return new HomePage(me.firstName(), journey, toDos, MOMENT.format(visitor.linkExpiresAt().atZone(zone)));
     }
 

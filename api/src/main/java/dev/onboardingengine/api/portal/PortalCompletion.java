@@ -16,19 +16,25 @@ import dev.onboardingengine.workflow.action.JourneyActions;
 class PortalCompletion {
 
     private final JourneyActions actions;
+    private final PlainToDos toDos;
     private final AuditLog audit;
 
-    PortalCompletion(JourneyActions actions, AuditLog audit) {
+    PortalCompletion(JourneyActions actions, PlainToDos toDos, AuditLog audit) {
         this.actions = actions;
+        this.toDos = toDos;
         this.audit = audit;
     }
 
     /**
      * @throws JourneyActions.ActionNotFound when no such action is open
      * @throws JourneyActions.ActionNotYours when it is someone else's
+     * @throws PlainToDos.NotAToDo when a {@link PortalSection} does it (a form, a document)
      */
     @Transactional
     void complete(PortalVisitor visitor, String actionId) {
+        if (!toDos.isPlain(actionId)) {
+            throw new PlainToDos.NotAToDo(actionId);
+        }
         actions.complete(actionId, action -> Long.toString(visitor.employeeId()).equals(action.assigneeId()));
         audit.record("action_completion", visitor.employeeId(), "action", actionId,
                 "Action " + actionId + " completed on the portal", Instant.now());

@@ -27,8 +27,9 @@ class PortalErrors {
         return "portal/link-not-valid";
     }
 
-    /** A valid link, but the action is done already (a second click) or someone else's. */
-    @ExceptionHandler({JourneyActions.ActionNotFound.class, JourneyActions.ActionNotYours.class})
+    /** A valid link, but the action is done already (a second click), someone else's, or a form or document. */
+    @ExceptionHandler({JourneyActions.ActionNotFound.class, JourneyActions.ActionNotYours.class,
+            PlainToDos.NotAToDo.class})
     ModelAndView actionGone(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("portal/action-gone", HttpStatus.NOT_FOUND);
         // The token was valid (the action was looked at only afterwards): the page links back home with it.

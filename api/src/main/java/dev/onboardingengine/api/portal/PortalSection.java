@@ -8,9 +8,18 @@ import org.springframework.ui.Model;
  * {@code templates/portal/forms.html} (fragment {@code section}, reads {@code forms}) and
  * {@code templates/portal/documents.html} (fragment {@code section}, reads {@code documents}); each
  * renders nothing while its attribute is absent. Fragments also see {@code token} (for their links and
- * forms under {@code /portal/{token}/...}) and {@code visitor}.
+ * forms under {@code /portal/{token}/...}), {@code visitor} and {@code page}.
  */
 public interface PortalSection {
 
     void contribute(PortalVisitor visitor, Model model);
+
+    /**
+     * Whether this section does the action itself (a form to fill in, a document to acknowledge). Such an
+     * action is not listed among the to-dos and cannot be completed with "Mark as done", so nobody skips
+     * a form by posting its action's completion. It still counts in the progress bar.
+     */
+    default boolean handles(String actionId) {
+        return false;
+    }
 }
