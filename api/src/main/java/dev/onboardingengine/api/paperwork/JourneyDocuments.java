@@ -75,6 +75,13 @@ public class JourneyDocuments {
                 .param("owner", ownerId).query(JourneyDocuments::map).list();
     }
 
+    /** Whether this action is a document's: it is done by reading or signing it. */
+    @Transactional(readOnly = true)
+    public boolean isDocumentAction(String actionId) {
+        return jdbc.sql("select count(*) from journey_document where action_id = :action").param("action", actionId)
+                .query(Long.class).single() > 0;
+    }
+
     @Transactional(readOnly = true)
     public Optional<JourneyDocument> find(long id) {
         return jdbc.sql(SELECT + " where d.id = :id").param("id", id).query(JourneyDocuments::map).optional();

@@ -105,6 +105,20 @@ public class JourneyForms {
                 .param("who", employeeId).query(JourneyForms::form).list();
     }
 
+    /** The forms someone fills, not done yet (opened, or submitted and waiting for HR), earliest due first. */
+    @Transactional(readOnly = true)
+    public List<JourneyForm> ownedBy(long employeeId) {
+        return jdbc.sql("select * from journey_form where owner_id = :who and status <> 'done' order by due_at, id")
+                .param("who", employeeId).query(JourneyForms::form).list();
+    }
+
+    /** Whether this action is a form's: it is done by filling the form in, not by marking it done. */
+    @Transactional(readOnly = true)
+    public boolean isFormAction(String actionId) {
+        return jdbc.sql("select count(*) from journey_form where action_id = :action").param("action", actionId)
+                .query(Long.class).single() > 0;
+    }
+
     @Transactional(readOnly = true)
     public Optional<JourneyForm> find(long id) {
         return jdbc.sql("select * from journey_form where id = :id").param("id", id).query(JourneyForms::form).optional();

@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.portal;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
-import dev.onboardingengine.api.hire.OrganisationProperties;
 import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.ActionProgress;
 import dev.onboardingengine.workflow.action.JourneyActions;
@@ -29,29 +27,29 @@ import dev.onboardingengine.workflow.journey.TrackView;
 class HomePages {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter MOMENT = VisitorTime.MOMENT;
 
     private final Employees employees;
     private final JourneyInvolvement involvement;
     private final JourneyActions actions;
     private final JourneyTracks tracks;
-    private final OrganisationProperties organisation;
+    private final VisitorTime time;
     private final PlainToDos plainToDos;
 
     HomePages(Employees employees, JourneyInvolvement involvement, JourneyActions actions, JourneyTracks tracks,
-            OrganisationProperties organisation, PlainToDos plainToDos) {
+            VisitorTime time, PlainToDos plainToDos) {
         this.employees = employees;
         this.involvement = involvement;
         this.actions = actions;
         this.tracks = tracks;
-        this.organisation = organisation;
+        this.time = time;
         this.plainToDos = plainToDos;
     }
 
     @Transactional(readOnly = true)
     HomePage of(PortalVisitor visitor) {
         Employee me = employees.find(visitor.employeeId()).orElseThrow(PortalLinkNotValid::new);
-        ZoneId zone = zoneOf(me);
+        ZoneId zone = time.zoneOf(me);
         HomePage.JourneyCard journey = involvement.ownJourney(me.id()).map(own -> card(own, me, zone)).orElse(null);
         // Forms and documents are listed by their own sections, not as one-click to-dos.
         List<HomePage.ToDo> toDos = involvement.openActions(me.id()).stream()
@@ -86,14 +84,6 @@ class HomePages {
     private String nameOf(Long employeeId) {
         return employeeId == null ? null
                 : employees.find(employeeId).map(person -> person.firstName() + " " + person.lastName()).orElse(null);
-    }
-
-    private ZoneId zoneOf(Employee employee) {
-        try {
-            return ZoneId.of(employee.timeZone() != null ? employee.timeZone() : organisation.timeZone());
-        } catch (DateTimeException unknownZone) {
-            return ZoneId.of("UTC");
-        }
     }
 
     private static String label(JourneyStatus status) {

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.onboardingengine.api.paperwork.JourneyDocuments;
+import dev.onboardingengine.api.paperwork.JourneyForms;
 import dev.onboardingengine.workflow.action.JourneyActions;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +31,8 @@ class PortalErrors {
 
     /** A valid link, but the action is done already (a second click), someone else's, or a form or document. */
     @ExceptionHandler({JourneyActions.ActionNotFound.class, JourneyActions.ActionNotYours.class,
-            PlainToDos.NotAToDo.class})
+            PlainToDos.NotAToDo.class, JourneyForms.FormNotFound.class, JourneyForms.FormNotEditable.class,
+            JourneyDocuments.DocumentNotFound.class, JourneyDocuments.DocumentNotReady.class})
     ModelAndView actionGone(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("portal/action-gone", HttpStatus.NOT_FOUND);
         // The token was valid (the action was looked at only afterwards): the page links back home with it.

@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.dialect.workelo.WorkeloClient;
 import dev.onboardingengine.workflow.testing.EngineClock;
 
 /**
@@ -192,6 +193,105 @@ class PortalBrowserIntegrationTests {
         browser.get(journeys.linkOf(journey.manager()));
         assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name"))).extracting(WebElement::getText)
                 .containsExactly("Book a first-week 1:1");
+    }
+
+    @Test
+    void theHireFillsAFormUploadsAFileAndReadsAndSignsDocuments() throws IOException {
+        // Given John's journey with the shipped "Administrative paperwork" sequence, a week before his start
+        PortalJourneys.Journey journey = journeys.started("John", null, "sequence-administrative-paperwork");
+        EngineClock.moveTo(Instant.parse("2026-05-26T08:00:00Z"));
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(journey.hire()));
+        String link = journeys.linkOf(journey.hire());
+        WorkeloClient admin = journeys.admin();
+        long formId = admin.get("/tracks/" + journey.trackId() + "/forms").id(0);
+
+        // When he opens his page
+        browser.get(link);
+
+        // Then his form and his two documents have their own sections, and only the lunch is a to-do
+        assertProgress(0, 4);
+        assertThat(text("[data-test=forms]")).contains("Fill in your personal details", "0 of 8 answered");
+        assertThat(browser.findElements(By.cssSelector("[data-test=documents] .action-name")))
+                .extracting(WebElement::getText).containsExactlyInAnyOrder("Employee handbook", "IT charter");
+        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name"))).extracting(WebElement::getText)
+                .containsExactly("Book lunch with your buddy on your first day");
+        fullPageScreenshot("paperwork-phone");
+
+        // When he fills the form in but picks a text file called .pdf
+        browser.findElement(By.cssSelector("[data-form-id='" + formId + "'] a.button")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Fill in your personal details");
+        field("legal_name", "input").sendKeys("John Martin");
+        setValue(field("birth_date", "input"), "1994-03-12");
+        new org.openqa.selenium.support.ui.Select(field("tshirt_size", "select")).selectByVisibleText("M");
+        Path disguised = Files.writeString(Files.createTempFile("notes", ".pdf"), "only text, not a PDF");
+        field("identity_document", "input").sendKeys(disguised.toAbsolutePath().toString());
+        WebElement sendDisguised = browser.findElement(By.cssSelector("button[value=submit]"));
+        sendDisguised.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(sendDisguised));
+
+        // Then the page comes back naming the file, keeps what he typed, and nothing was saved
+        assertThat(text("[data-test=form-errors]")).contains("nothing was saved");
+        assertThat(field("identity_document", "[data-test=field-error]").getText())
+                .isEqualTo("This kind of file is not accepted: please send a PDF, PNG or JPEG.");
+        assertThat(field("legal_name", "input").getDomProperty("value")).isEqualTo("John Martin");
+        assertThat(admin.get("/forms/" + formId).raw()).doesNotContain("John Martin");
+        screenshot("form-error-phone");
+
+        // When he sends a real PDF and hands the form in
+        Path passport = Files.write(Files.createTempFile("passport", ".pdf"), Files.readAllBytes(Path.of(
+                "../processes/src/main/resources/processes/documents/it-charter.pdf")));
+        field("identity_document", "input").sendKeys(passport.toAbsolutePath().toString());
+        WebElement send = browser.findElement(By.cssSelector("button[value=submit]"));
+        send.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(send));
+
+        // Then HR has it to validate, with every answer and the file
+        assertThat(text("[data-test=forms]")).contains("HR is checking it");
+        Map<String, Object> form = admin.get("/forms/" + formId).body();
+        assertThat(form).containsEntry("status", "missing_validation").containsEntry("submitted_by", (int) journey.hire());
+        assertThat(form.get("paperworks").toString()).contains("value=John Martin", "value=1994-03-12", "value=M",
+                "value=" + passport.getFileName());
+        assertProgress(0, 4);
+
+        // When he reads the handbook and signs the charter (the box must be ticked)
+        WebElement handbook = documentButton("Employee handbook", "button");
+        assertThat(documentButton("Employee handbook", "a").getDomAttribute("href")).endsWith("/file");
+        handbook.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(handbook));
+        assertProgress(1, 4);
+        documentButton("IT charter", "input[name=confirm]").click();
+        WebElement sign = documentButton("IT charter", "button");
+        assertThat(sign.getText()).isEqualTo("Sign");
+        sign.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(sign));
+
+        // Then the progress bar moved twice and the track's documents are finalized, acknowledged by him
+        assertProgress(2, 4);
+        assertThat(browser.findElements(By.cssSelector("[data-test=documents]"))).isEmpty();
+        assertThat(admin.get("/tracks/" + journey.trackId() + "/documents?status=finalized").list())
+                .extracting(document -> document.get("acknowledged_by")).containsExactly((int) journey.hire(),
+                        (int) journey.hire());
+        fullPageScreenshot("paperwork-phone-after");
+
+        // And someone else's link does not open his form
+        PortalJourneys.Journey other = journeys.started("Noor", null);
+        browser.get(journeys.linkOf(other.hire()).replaceAll("/portal/([^/]+)$", "/portal/$1/forms/" + formId));
+        assertThat(browser.findElements(By.cssSelector("[data-test=action-gone]"))).hasSize(1);
+    }
+
+    private WebElement field(String key, String css) {
+        return browser.findElement(By.cssSelector("[data-key=" + key + "] " + css));
+    }
+
+    private WebElement documentButton(String name, String css) {
+        return browser.findElements(By.cssSelector("[data-test=documents] li.document")).stream()
+                .filter(item -> item.findElement(By.className("action-name")).getText().equals(name)).findFirst()
+                .orElseThrow().findElement(By.cssSelector(css));
+    }
+
+    /** A date input takes its value the way the browser's date picker would set it. */
+    private void setValue(WebElement input, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
     }
 
     private void assertProgress(int completed, int total) {

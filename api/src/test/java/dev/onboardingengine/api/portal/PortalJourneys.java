@@ -43,7 +43,7 @@ final class PortalJourneys {
 
     /** A started journey and its people. */
     record Journey(long trackId, long hire, String hireEmail, String hireExternalId, long buddy, long manager,
-            String processInstanceId) {
+            long hr, String processInstanceId) {
     }
 
     WorkeloClient admin() {
@@ -52,7 +52,13 @@ final class PortalJourneys {
 
     /** @param unitId the hire's unit, or null for none */
     Journey started(String firstName, Long unitId) {
-        Journey journey = draft(firstName, unitId);
+        deploySequence();
+        return started(firstName, unitId, SEQUENCE_KEY);
+    }
+
+    /** A started journey with one of the shipped sequences (sequenceKey) instead of the test sequence. */
+    Journey started(String firstName, Long unitId, String sequenceKey) {
+        Journey journey = draft(firstName, unitId, sequenceKey);
         Answer started = admin.put("/tracks/" + journey.trackId() + "/start", null);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(journey.hire()));
@@ -63,11 +69,16 @@ final class PortalJourneys {
     /** A track created and not started: its employee is not active yet. */
     Journey draft(String firstName, Long unitId) {
         deploySequence();
+        return draft(firstName, unitId, SEQUENCE_KEY);
+    }
+
+    private Journey draft(String firstName, Long unitId, String sequenceKey) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long buddy = employee("Bea", "Diallo", 1);
         long manager = employee("Max", "Keller", 2);
+        long hr = employee("Hannah", "Reyes", 3);
         long template = admin.get("/templates?mobility=onboarding").list().stream()
-                .filter(item -> SEQUENCE_KEY.equals(item.get("process_key"))).findFirst()
+                .filter(item -> sequenceKey.equals(item.get("process_key"))).findFirst()
                 .map(item -> ((Number) item.get("id")).longValue()).orElseThrow();
         String email = firstName.toLowerCase() + "." + run + "@company.com";
         String externalId = "HR-" + run;
@@ -75,15 +86,15 @@ final class PortalJourneys {
                 {"mobility": "onboarding", "start_date": "%s",
                  "employee": {"first_name": "%s", "last_name": "Martin", "email": "%s", "external_id": "%s",
                               "job_position": "Developer", "time_zone": "Europe/Paris"%s},
-                 "implications": {"manager_id": %d, "buddy_id": %d},
+                 "implications": {"manager_id": %d, "buddy_id": %d, "hr_id": %d},
                  "template_ids": [%d]}""".formatted(START_DATE, firstName, email, externalId,
-                unitId == null ? "" : ", \"unit_organization_id\": " + unitId, manager, buddy, template));
+                unitId == null ? "" : ", \"unit_organization_id\": " + unitId, manager, buddy, hr, template));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return new Journey(created.id(), ((Number) created.body().get("employee_id")).longValue(), email, externalId,
-                buddy, manager, (String) created.body().get("process_instance_id"));
+                buddy, manager, hr, (String) created.body().get("process_instance_id"));
     }
 
-    /** A person of Workelo's role roleId (1 colleague, 2 manager), with an email no other test uses. */
+    /** A person of Workelo's role roleId (1 colleague, 2 manager, 3 hr), with an email no other test uses. */
     long employee(String first, String last, int roleId) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Answer answer = admin.post("/employees", """
