@@ -201,6 +201,17 @@ public class Tracks {
         return track;
     }
 
+    /** Whether the caller may see this track: for what hangs on a track (forms, documents), not found alike. */
+    @Transactional(readOnly = true)
+    public boolean isVisible(long id, Access access) {
+        try {
+            visible(id, access);
+            return true;
+        } catch (TrackNotFound invisible) {
+            return false;
+        }
+    }
+
     private TrackView changeable(long id, Access access) {
         TrackView track = visible(id, access);
         access.requireWrite();

@@ -73,12 +73,8 @@ class WorkeloDocumentController {
         Access rights = access.of(caller);
         rights.requireRead();
         if (!resources.ownsFile(id)) {
-            JourneyDocument document = documents.ofAttachment(id).orElseThrow(() -> new AttachmentNotFound(id));
-            try {
-                tracks.visible(document.journeyId(), rights);
-            } catch (ResourceNotFound invisible) {
-                throw new AttachmentNotFound(id);
-            }
+            documents.ofAttachment(id).filter(document -> tracks.isVisible(document.journeyId(), rights))
+                    .orElseThrow(() -> new AttachmentNotFound(id));
         }
         StoredFile file = files.find(id).orElseThrow(() -> new AttachmentNotFound(id));
         return AttachmentResponse.of(file, Base64.getEncoder().encodeToString(files.content(id)));
@@ -95,12 +91,8 @@ class WorkeloDocumentController {
             throw InvalidInput.of("document_id", "required", null);
         }
         JourneyDocument document = documents.find(body.documentId())
+                .filter(found -> tracks.isVisible(found.journeyId(), rights))
                 .orElseThrow(() -> InvalidInput.of("document_id", "unknown_reference", body.documentId()));
-        try {
-            tracks.visible(document.journeyId(), rights);
-        } catch (ResourceNotFound invisible) {
-            throw InvalidInput.of("document_id", "unknown_reference", body.documentId());
-        }
         return DocumentResponse.of(documents.attach(document.id(), body.fileName() == null ? "document" : body.fileName(),
                 content, caller.employeeId(), Instant.now()));
     }

@@ -157,13 +157,8 @@ class WorkeloFormController {
 
     /** The form, if its track is one the caller may see; otherwise not found, as for a missing one. */
     private JourneyForm visibleForm(long id, Access rights) {
-        JourneyForm form = forms.find(id).orElseThrow(() -> new JourneyForms.FormNotFound(id));
-        try {
-            tracks.visible(form.journeyId(), rights);
-        } catch (ResourceNotFound invisible) {
-            throw new JourneyForms.FormNotFound(id);
-        }
-        return form;
+        return forms.find(id).filter(form -> tracks.isVisible(form.journeyId(), rights))
+                .orElseThrow(() -> new JourneyForms.FormNotFound(id));
     }
 
     private Paperwork visiblePaperwork(long id, Access rights) {
