@@ -18,8 +18,13 @@ import dev.onboardingengine.workflow.testing.EngineClock;
 record PaperworkTrack(long id, long hireId, long hrId, long managerId, long buddyId) {
 
     static PaperworkTrack open(WorkeloClient workelo, RuntimeService runtime, ManagementService management) {
+        return open(workelo, runtime, management, workelo.get("/unit_organizations").id(0));
+    }
+
+    /** @param unitId the unit of the hire and their stakeholders */
+    static PaperworkTrack open(WorkeloClient workelo, RuntimeService runtime, ManagementService management,
+            long unitId) {
         EngineClock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
-        long unitId = workelo.get("/unit_organizations").id(0);
         long hr = employee(workelo, "Hannah", 3, unitId);
         long manager = employee(workelo, "Max", 2, unitId);
         long buddy = employee(workelo, "Bea", 1, unitId);
