@@ -11,11 +11,11 @@ import java.util.Set;
  * The command line: {@code --database=h2|postgres --hires=300 ...}. Defaults are sized so that two
  * cores finish every scenario in a few minutes; the issue's full size is {@code --full}.
  */
-record BenchOptions(String database, int hires, int clients, int seededJourneys, int apiRequests,
+record BenchOptions(String database, int hires, int rounds, int clients, int seededJourneys, int apiRequests,
         int footprintHires, boolean footprint, boolean profile, Path engineJar, Path resultsDir,
         String postgresHost, int postgresPort, String postgresUser, List<String> engineArgs) {
 
-    static final Set<String> KNOWN = Set.of("database", "hires", "clients", "journeys", "api-requests",
+    static final Set<String> KNOWN = Set.of("database", "hires", "rounds", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
             "postgres-port", "postgres-user", "full");
 
@@ -45,6 +45,7 @@ record BenchOptions(String database, int hires, int clients, int seededJourneys,
         }
         return new BenchOptions(database,
                 integer(values, "hires", full ? 5_000 : 300),
+                integer(values, "rounds", 3),
                 integer(values, "clients", 4),
                 integer(values, "journeys", full ? 100_000 : 20_000),
                 integer(values, "api-requests", 300),

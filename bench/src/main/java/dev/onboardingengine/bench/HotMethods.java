@@ -45,6 +45,40 @@ final class HotMethods {
         ADVICE.put("sun.", "JDK internals (I/O, locks): look at the caller in the stack");
     }
 
+    /**
+     * What a sample was doing, by the first category any frame of its stack matches (in this order):
+     * the hire path's steps, so that the engine's extra work per hire is told from the floor's.
+     */
+    record Activity(String name, List<String> markers, String advice) {
+    }
+
+    static final List<Activity> ACTIVITIES = List.of(
+            new Activity("bare Camunda starts (the floor, bench threads)", List.of("IntakeScenario.lambda$bareStarts"),
+                    "the floor"),
+            new Activity("journey launch (NewHireListener, JourneyLauncher)", List.of("JourneyLauncher.launch"),
+                    "process start + journey row + draft status + outbox row in one transaction: fewer writes before the first wait state"),
+            new Activity("hire intake (NewHireService: employee, audit, outbox)", List.of("NewHireService", "HireRequestListener"),
+                    "employee and audit rows and the NewHireCreated publication per hire"),
+            new Activity("engine delegates in jobs (invitation, status, notifications)",
+                    List.of("InvitationDelegate", "JourneyStatusDelegate", "NotifyStakeholderDelegate", "StakeholderNotifier"),
+                    "status write + outbox row per milestone"),
+            new Activity("outbox (Spring Modulith publication registry)", List.of("org.springframework.modulith.events"),
+                    "insert per event, delete once Kafka acknowledged it (completion-mode delete)"),
+            new Activity("Camunda job execution (engine and bare alike)", List.of("ExecuteJobsRunnable"),
+                    "the floor's own work: async continuations and what follows them"),
+            new Activity("job acquisition", List.of("AcquireJobsRunnable", "SequentialJobAcquisitionRunnable"),
+                    "ACT_RU_JOB ordered by due date (jobExecutorAcquireByDueDate) with no DUEDATE_ index: grows with waiting timers"),
+            new Activity("Kafka listener containers (poll, commit)", List.of("KafkaMessageListenerContainer"),
+                    "ack-mode record commits per record; ack-mode batch did not change the ratio on 2 cores"),
+            new Activity("Kafka producer", List.of("org.apache.kafka.clients.producer"), "linger.ms 5 already batches"),
+            new Activity("in-process Kafka broker", List.of("kafka.", "org.apache.kafka.storage", "org.apache.kafka.raft",
+                    "org.apache.kafka.coordinator", "org.apache.kafka.server"), "an external broker takes it off the engine's cores"),
+            new Activity("HTTP (Tomcat, filters, MVC)", List.of("org.apache.catalina", "org.apache.coyote", "org.apache.tomcat"),
+                    "token lookup and JSON per request"),
+            new Activity("H2 background writer", List.of("org.h2.mvstore.MVStore"), "H2 only; PostgreSQL writes in its own processes"),
+            new Activity("the bench's own clients and polling", List.of("dev.onboardingengine.bench.", "jdk.internal.net.http"),
+                    "measurement overhead, shared by engine and floor"));
+
     private final Path file;
     private Recording recording;
 
@@ -69,7 +103,9 @@ final class HotMethods {
         Map<String, Integer> topFrames = new HashMap<>();
         Map<String, Integer> ownFrames = new HashMap<>();
         Map<String, Integer> components = new HashMap<>();
+        Map<String, Integer> activities = new HashMap<>();
         int samples = 0;
+        int truncated = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
@@ -79,6 +115,10 @@ final class HotMethods {
                 continue;
             }
             samples++;
+            if (event.getStackTrace().isTruncated()) {
+                truncated++;
+            }
+            activities.merge(activity(frames), 1, Integer::sum);
             topFrames.merge(name(frames.get(0)), 1, Integer::sum);
             components.merge(component(frames), 1, Integer::sum);
             for (RecordedFrame frame : frames) {
@@ -104,12 +144,41 @@ final class HotMethods {
                 .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| `%s` | %d | %.1f%% | %s |",
                         entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total),
                         advice(entry.getKey()))));
+        results.note(section, String.format(java.util.Locale.ROOT, "\nBy activity (the first of these any frame of the "
+                + "sample's stack belongs to; %.0f%% of the stacks were cut at JFR's stack depth, run with "
+                + "`java -XX:FlightRecorderOptions:stackdepth=512 -jar ...` to keep them whole):\n",
+                100.0 * truncated / Math.max(1, total)));
+        results.note(section, "| activity | samples | share | what it is, what to do |\n| --- | ---: | ---: | --- |");
+        activities.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| %s | %d | %.1f%% | %s |",
+                        entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total),
+                        ACTIVITIES.stream().filter(a -> a.name().equals(entry.getKey())).map(Activity::advice)
+                                .findFirst().orElse("not one of the above (or its stack was cut)"))));
         results.note(section, "\nOur own frames nearest the top of the sampled stacks (inclusive samples):\n");
         results.note(section, "| method | samples | share |\n| --- | ---: | ---: |");
         ownFrames.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
                 .forEach(entry -> results.note(section, String.format(java.util.Locale.ROOT, "| `%s` | %d | %.1f%% |",
                         entry.getKey(), entry.getValue(), 100.0 * entry.getValue() / Math.max(1, total))));
         Progress.say("Scenario 5: %d samples; recording in %s", samples, file);
+    }
+
+    static String activity(List<RecordedFrame> frames) {
+        List<String> names = frames.stream().map(HotMethods::name).toList();
+        return activityOf(names);
+    }
+
+    /** @param frames the stack's method names, top first */
+    static String activityOf(List<String> frames) {
+        for (Activity activity : ACTIVITIES) {
+            for (String frame : frames) {
+                for (String marker : activity.markers()) {
+                    if (frame.contains(marker)) {
+                        return activity.name();
+                    }
+                }
+            }
+        }
+        return "other";
     }
 
     /** The advice key of the first non-JDK frame: which library the sample was spent in. */

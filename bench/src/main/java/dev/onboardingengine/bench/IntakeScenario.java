@@ -58,7 +58,8 @@ final class IntakeScenario {
     private final JdbcTemplate jdbc;
     private final Duration timeout;
     private String bareDefinitionId;
-    private final List<String[]> stageRows = new ArrayList<>();
+    /** Per channel (rest, kafka): the stage samples of every round. */
+    private final Map<String, Samples[]> stages = new java.util.LinkedHashMap<>();
 
     IntakeScenario(EngineUnderTest engine, BenchOptions options, Results results) {
         this.engine = engine;
@@ -69,7 +70,20 @@ final class IntakeScenario {
         this.timeout = Duration.ofSeconds(120 + options.hires() / 2L);
     }
 
-    record Run(String name, int count, double perSecond, Samples latency) {
+    /** One channel's hires (or starts) of one round: how many, and from the first sent to the last done. */
+    record Run(String name, int count, long millis, Samples latency) {
+
+        double perSecond() {
+            return IntakeScenario.perSecond(count, millis);
+        }
+
+        /** The rounds of one channel as one run: their counts and active times add up. */
+        static Run merge(String name, List<Run> rounds) {
+            Samples latency = new Samples();
+            rounds.forEach(round -> round.latency().copyInto(latency));
+            return new Run(name, rounds.stream().mapToInt(Run::count).sum(), rounds.stream().mapToLong(Run::millis).sum(),
+                    latency);
+        }
     }
 
     void run() throws IOException {
@@ -84,28 +98,59 @@ final class IntakeScenario {
 
         Progress.say("Scenario 1: plain Kafka produce/consume of %d records", n);
         Run kafkaFloor = plainKafka("bench.floor", n);
-        Progress.say("Scenario 1: %d hires through POST /api/users/ with %d clients", n, options.clients());
-        Run rest = restHires("rest", n);
-        Progress.say("Scenario 1: %d hires through the hire-requests topic", n);
-        Run topic = topicHires("kafka", n);
-        Progress.say("Scenario 1: bare Camunda, %d starts of the no-op copy with %d clients", n, options.clients());
-        Run bare = bareStarts("bare", n);
+        // The channels take turns in rounds, each round starting with the next channel, so that a
+        // burst of load from elsewhere on the machine, and the database growing as hires are stored,
+        // fall on the engine and on bare Camunda alike.
+        List<Run> rests = new ArrayList<>();
+        List<Run> topics = new ArrayList<>();
+        List<Run> bares = new ArrayList<>();
+        int rounds = Math.max(1, Math.min(options.rounds(), n));
+        for (int round = 1; round <= rounds; round++) {
+            int share = n / rounds + (round <= n % rounds ? 1 : 0);
+            for (int turn = 0; turn < 3; turn++) {
+                switch ((round - 1 + turn) % 3) {
+                    case 0 -> {
+                        Progress.say("Scenario 1, round %d/%d: %d hires through POST /api/users/ with %d clients", round,
+                                rounds, share, options.clients());
+                        rests.add(restHires("rest" + round, share));
+                    }
+                    case 1 -> {
+                        Progress.say("Scenario 1, round %d/%d: %d hires through the hire-requests topic", round, rounds, share);
+                        topics.add(topicHires("kafka" + round, share));
+                    }
+                    default -> {
+                        Progress.say("Scenario 1, round %d/%d: bare Camunda, %d starts of the no-op copy with %d clients",
+                                round, rounds, share, options.clients());
+                        bares.add(bareStarts("bare" + round, share));
+                    }
+                }
+            }
+        }
+        Run rest = Run.merge("engine rest", rests);
+        Run topic = Run.merge("engine kafka", topics);
+        Run bare = Run.merge("bare Camunda", bares);
 
         for (Run run : List.of(rest, topic, bare, kafkaFloor)) {
             results.add(SCENARIO, run.name() + ": throughput", run.perSecond(), "per s", run.count() + " done");
             results.add(SCENARIO, run.name() + ": latency p50 / p95 / p99",
                     run.latency().p50() + " / " + run.latency().p95() + " / " + run.latency().p99(), "ms", "");
         }
-        for (String[] stage : stageRows) {
-            if (stage[0].equals("warm")) {
+        for (var stage : stages.entrySet()) {
+            if (stage.getKey().equals("warm")) {
                 continue;
             }
-            results.add(SCENARIO, "engine " + stage[0] + " stages p50 / p95: sent -> employee stored", stage[1], "ms", "");
-            results.add(SCENARIO, "engine " + stage[0] + " stages p50 / p95: employee -> journey draft", stage[2], "ms",
-                    "outbox, Kafka, NewHireListener");
-            results.add(SCENARIO, "engine " + stage[0] + " stages p50 / p95: draft -> invitation_sent", stage[3], "ms",
-                    "async job Task_SendInvitation");
+            Samples[] s = stage.getValue();
+            results.add(SCENARIO, "engine " + stage.getKey() + " stages p50 / p95: sent -> employee stored",
+                    s[0].p50() + " / " + s[0].p95(), "ms", "");
+            results.add(SCENARIO, "engine " + stage.getKey() + " stages p50 / p95: employee -> journey draft",
+                    s[1].p50() + " / " + s[1].p95(), "ms", "outbox, Kafka, NewHireListener");
+            results.add(SCENARIO, "engine " + stage.getKey() + " stages p50 / p95: draft -> invitation_sent",
+                    s[2].p50() + " / " + s[2].p95(), "ms", "async job Task_SendInvitation");
         }
+        results.note("Notes", "- Scenario 1 runs in " + rounds + " rounds of " + n / rounds + " hires per channel; the "
+                + "channels (REST, topic, bare Camunda) take turns, each round starting with the next one. Throughput "
+                + "is the hires of all rounds over the sum of each round's time from the first sent to the last "
+                + "invitation_sent.");
         double restRatio = rest.perSecond() / bare.perSecond();
         double topicRatio = topic.perSecond() / bare.perSecond();
         results.add(SCENARIO, "ratio engine REST / bare Camunda (throughput)", restRatio, "x",
@@ -195,14 +240,17 @@ final class IntakeScenario {
                     last[0] = Math.max(last[0], done);
                 }, pattern);
         stages(channel, pattern, sentAt);
-        return new Run("engine " + channel, latency.count(), perSecond(latency.count(), last[0] - first), latency);
+        return new Run("engine " + channel, latency.count(), last[0] - first, latency);
     }
 
     /** Where the time of a hire goes: accepted (employee row), journey started (draft), invitation_sent. */
     private void stages(String channel, String pattern, Map<String, Long> sentAt) {
-        Samples accepted = new Samples();
-        Samples started = new Samples();
-        Samples invited = new Samples();
+        // rest1, rest2, ...: the rounds of one channel share its samples
+        Samples[] samples = stages.computeIfAbsent(channel.replaceAll("\\d+$", ""),
+                key -> new Samples[] { new Samples(), new Samples(), new Samples() });
+        Samples accepted = samples[0];
+        Samples started = samples[1];
+        Samples invited = samples[2];
         jdbc.query("select e.email, e.created_at, d.changed_at, i.changed_at from employee e "
                 + "join journey j on j.employee_id = e.id "
                 + "join journey_status_change d on d.journey_id = j.id and d.status = 'draft' "
@@ -217,8 +265,6 @@ final class IntakeScenario {
                     started.add(draft - created);
                     invited.add(row.getTimestamp(4).getTime() - draft);
                 }, pattern);
-        stageRows.add(new String[] { channel, accepted.p50() + " / " + accepted.p95(), started.p50() + " / " + started.p95(),
-                invited.p50() + " / " + invited.p95() });
     }
 
     private static String email(String channel, int i) {
@@ -281,7 +327,7 @@ final class IntakeScenario {
                 last = Math.max(last, at);
             }
         }
-        return new Run("bare Camunda", latency.count(), perSecond(latency.count(), last - first), latency);
+        return new Run("bare Camunda", latency.count(), last - first, latency);
     }
 
     /** The same variables, names and types as JourneyLauncher gives a journey without buddy, manager or sequences. */
@@ -348,7 +394,7 @@ final class IntakeScenario {
                 consumer.commitSync();
             }
         }
-        return new Run("plain Kafka", received.get(), perSecond(received.get(), last - first), latency);
+        return new Run("plain Kafka", received.get(), last - first, latency);
     }
 
     private KafkaProducer<String, String> producer() {

@@ -27,7 +27,7 @@ public final class OnboardingBench {
             options = BenchOptions.parse(args, root);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] "
+            System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
                     + "[--profile=false] [--full]");
             System.exit(2);
@@ -47,7 +47,7 @@ public final class OnboardingBench {
                 + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", max heap "
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database() + " --hires="
-                + options.hires() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
+                + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
                 + " --clients=" + options.clients()
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());

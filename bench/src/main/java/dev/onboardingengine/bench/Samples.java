@@ -13,6 +13,13 @@ final class Samples {
         values.add(millis);
     }
 
+    /** Adds these samples to {@code other}. */
+    void copyInto(Samples other) {
+        synchronized (values) {
+            other.values.addAll(values);
+        }
+    }
+
     int count() {
         return values.size();
     }

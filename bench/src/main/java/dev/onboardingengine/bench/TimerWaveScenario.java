@@ -37,8 +37,7 @@ final class TimerWaveScenario {
         String started = "select count(*) from journey j join employee e on e.id = j.employee_id "
                 + "where e.email like 'bench-%' and j.status = 'in_progress'";
         long journeys = jdbc.queryForObject(waiting, Long.class);
-        long bare = processEngine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionId(bareDefinitionId).activityIdIn("Timer_StartDay").count();
+        long bare = topUpBareInstances(journeys);
         try {
             Progress.say("Scenario 3: %d journeys' start-day timers fall due together", journeys);
             double engineSeconds = wave(IntakeScenario.ENGINE_START_DAY, "journeys in_progress", journeys,
@@ -58,6 +57,29 @@ final class TimerWaveScenario {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    /**
+     * Starts more bare copies until as many wait at Timer_StartDay as there are journeys, so that both
+     * waves have the same size (scenario 1 leaves one bare copy per two journeys: REST and topic).
+     */
+    private long topUpBareInstances(long journeys) {
+        ProcessEngine processEngine = engine.processEngine();
+        java.util.function.LongSupplier atTimer = () -> processEngine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionId(bareDefinitionId).activityIdIn("Timer_StartDay").count();
+        long missing = journeys - atTimer.getAsLong();
+        if (missing > 0) {
+            Progress.say("Scenario 3: %d more bare copies, so that both waves have %d timers", missing, journeys);
+            Date startsAt = Date.from(IntakeScenario.BARE_START_DAY.atTime(9, 0).toInstant(ZoneOffset.UTC));
+            Date endsAt = Date.from(IntakeScenario.BARE_START_DAY.plusDays(90).atTime(9, 0).toInstant(ZoneOffset.UTC));
+            for (int i = 0; i < missing; i++) {
+                processEngine.getRuntimeService().startProcessInstanceById(bareDefinitionId, "bare-wave-" + i,
+                        IntakeScenario.journeyVariables(2_000_000 + i, startsAt, endsAt));
+            }
+            Deadline.await("bare copies at Timer_StartDay", journeys, atTimer, Duration.ofSeconds(120 + missing / 2),
+                    Duration.ofMillis(200));
+        }
+        return atTimer.getAsLong();
     }
 
     private double wave(LocalDate day, String what, long target, java.util.function.LongSupplier done) {

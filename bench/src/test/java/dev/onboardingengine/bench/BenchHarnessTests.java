@@ -19,6 +19,7 @@ class BenchHarnessTests {
 
         assertThat(options.database()).isEqualTo("postgres");
         assertThat(options.hires()).isEqualTo(300);
+        assertThat(options.rounds()).isEqualTo(3);
         assertThat(options.seededJourneys()).isEqualTo(100_000);
         assertThat(options.engineJar()).isEqualTo(Path.of("/repo/api/target/onboarding-engine.jar"));
         assertThat(options.resultsDir()).isEqualTo(Path.of("/repo/bench/results"));
@@ -75,5 +76,22 @@ class BenchHarnessTests {
         assertThat(HotMethods.advice("org.h2.mvstore.Page.isLeaf")).startsWith("H2");
         assertThat(HotMethods.advice("dev.onboardingengine.workflow.journey.JourneyLauncher.launch")).startsWith("our own code");
         assertThat(HotMethods.advice("com.example.Unknown.method")).isNotBlank();
+    }
+
+    @Test
+    void samplesAreAttributedToTheFirstActivityOfTheirStack() {
+        assertThat(HotMethods.activityOf(java.util.List.of("org.h2.mvstore.Page.binarySearch",
+                "dev.onboardingengine.workflow.journey.JourneyLauncher.launch",
+                "org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer.run")))
+                .isEqualTo("journey launch (NewHireListener, JourneyLauncher)");
+        assertThat(HotMethods.activityOf(java.util.List.of("java.lang.Object.wait"))).isEqualTo("other");
+    }
+
+    @Test
+    void storedJourneysAreNamedInThousands() {
+        assertThat(ApiLatencyScenario.size(1_000)).isEqualTo("1k");
+        assertThat(ApiLatencyScenario.size(1_620)).isEqualTo("1.6k");
+        assertThat(ApiLatencyScenario.size(100_001)).isEqualTo("100k");
+        assertThat(ApiLatencyScenario.size(620)).isEqualTo("620");
     }
 }

@@ -177,7 +177,11 @@ class Journeys {
         if (employeeIds != null && employeeIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(TRACK_COLUMNS + where(status, employeeIds) + " order by id limit :limit offset :offset")
+        // "status, id" is the same order as "id" when one status is asked for, and the order of
+        // journey_status_id_idx: H2 then reads the page from the index instead of sorting every journey
+        // of that status (the benchmark's scenario 2: GET /tracks?status= grew 4x from 1k to 20k journeys).
+        String order = status == null ? " order by id" : " order by status, id";
+        return jdbc.sql(TRACK_COLUMNS + where(status, employeeIds) + order + " limit :limit offset :offset")
                 .params(filter(status, employeeIds, limit, offset))
                 .query(Journeys::track)
                 .list();
