@@ -180,6 +180,8 @@ final class FaultRig {
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
             properties.forEach(property -> command.add("--" + property));
+            // Any free port: a developer's engine on 8080 must not keep the child from starting.
+            command.add("--server.port=0");
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
