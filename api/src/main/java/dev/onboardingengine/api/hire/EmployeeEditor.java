@@ -29,11 +29,13 @@ public class EmployeeEditor {
     private final Employees employees;
     private final NewHireService hires;
     private final AuditLog audit;
+    private final StartDayChanges startDayChanges;
 
-    EmployeeEditor(Employees employees, NewHireService hires, AuditLog audit) {
+    EmployeeEditor(Employees employees, NewHireService hires, AuditLog audit, StartDayChanges startDayChanges) {
         this.employees = employees;
         this.hires = hires;
         this.audit = audit;
+        this.startDayChanges = startDayChanges;
     }
 
     /**
@@ -68,6 +70,7 @@ public class EmployeeEditor {
         } catch (DuplicateKeyException raced) {
             throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", merged.email())));
         }
+        startDayChanges.apply(id, before.startDay(), after.startDay());
         audit.record("user_update", actorId, "employee", id,
                 "%s %s <%s> changed".formatted(after.firstName(), after.lastName(), after.email()), now,
                 EmployeeState.of(before), EmployeeState.of(after));

@@ -61,10 +61,12 @@ public class NewHireService {
     private final SequenceCatalog sequences;
     private final MeterRegistry meters;
     private final Organisations units;
+    private final StartDayChanges startDayChanges;
 
     NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
             OrganisationProperties organisation, Validator validator, SequenceCatalog sequences, MeterRegistry meters,
-            Organisations units) {
+            Organisations units, StartDayChanges startDayChanges) {
+        this.startDayChanges = startDayChanges;
         this.meters = meters;
         this.units = units;
         this.validator = validator;
@@ -200,6 +202,7 @@ public class NewHireService {
             }
             Instant now = Instant.now();
             Employee updated = employees.update(current.id(), wanted, now);
+            startDayChanges.apply(updated.id(), current.startDay(), updated.startDay());
             audit.record("user_update", actorId, "employee", updated.id(),
                     "external id %s via %s: changed %s".formatted(current.externalId(), channel.tag(),
                             String.join(", ", changed)), now);
