@@ -189,7 +189,7 @@ public class JourneyForms {
      * Fills several fields at once (the hire's page), then submits when asked: every answer is checked
      * first, and one wrong answer saves nothing.
      *
-     * @param answers by paperwork id; a blank answer leaves a field as it is
+     * @param answers by paperwork id: absent leaves a field as it is, blank empties it
      * @param uploads by paperwork id
      * @throws InvalidInput naming each wrong field by its key
      */
@@ -206,7 +206,13 @@ public class JourneyForms {
                 continue;
             }
             String answer = answers.get(paperwork.id());
-            if (answer == null || answer.isBlank()) {
+            if (answer == null) {
+                continue;
+            }
+            if (answer.isBlank()) {
+                if (paperwork.filled()) {
+                    changes.put(paperwork, new Chosen(null, null, null)); // emptied on purpose
+                }
                 continue;
             }
             try {

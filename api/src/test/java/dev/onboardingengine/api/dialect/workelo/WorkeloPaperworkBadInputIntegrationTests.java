@@ -114,6 +114,12 @@ class WorkeloPaperworkBadInputIntegrationTests {
                 null, Instant.now())).isInstanceOfSatisfying(InvalidInput.class, wrong -> assertThat(wrong.violations())
                         .extracting(InvalidInput.Violation::field).containsExactly("birth_date"));
         assertThat(paperworks(workelo.get("/forms/" + formId))).allSatisfy(p -> assertThat(p.get("value")).isNull());
+        // An answer left out stays; an answer emptied on purpose empties the field
+        forms.fill(formId, Map.of(legalName, "John Martin"), Map.of(), false, null, Instant.now());
+        forms.fill(formId, Map.of(birthDate, "1994-03-12"), Map.of(), false, null, Instant.now());
+        assertThat(paperworks(workelo.get("/forms/" + formId))).filteredOn(p -> p.get("value") != null).hasSize(2);
+        forms.fill(formId, Map.of(legalName, "", birthDate, ""), Map.of(), false, null, Instant.now());
+        assertThat(paperworks(workelo.get("/forms/" + formId))).allSatisfy(p -> assertThat(p.get("value")).isNull());
 
         Answer halfFilled = workelo.put("/forms/" + formId + "/submit", null);
         assertThat(halfFilled.status()).isEqualTo(400);
