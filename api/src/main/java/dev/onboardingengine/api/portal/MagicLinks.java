@@ -120,6 +120,19 @@ public class MagicLinks {
         return resolve(token).orElseThrow(PortalLinkNotValid::new);
     }
 
+    /** Whether a link was issued to the employee at or after this moment (a throttle for self-service). */
+    @Transactional(readOnly = true)
+    public boolean issuedSince(long employeeId, Instant since) {
+        return jdbc.sql("select count(*) from magic_link where employee_id = :employee and created_at >= :since")
+                .param("employee", employeeId).param("since", since.atOffset(ZoneOffset.UTC))
+                .query(Long.class).single() > 0;
+    }
+
+    /** An address on the engine as people's browsers reach it, e.g. {@code /portal/new-link}. */
+    public String publicAddress(String path) {
+        return publicUrl() + path;
+    }
+
     private String publicUrl() {
         String configured = properties.publicUrl();
         if (configured != null && !configured.isBlank()) {
