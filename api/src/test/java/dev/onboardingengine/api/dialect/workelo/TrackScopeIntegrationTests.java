@@ -30,12 +30,13 @@ import dev.onboardingengine.api.organisation.UnitChange;
 import dev.onboardingengine.workflow.testing.EngineClock;
 
 /**
- * Organisation scopes on forms, paperworks, files and documents: HR scoped to unit A reads and changes
- * the paperwork of a hire in A, and gets 404 (never the data) for a hire in B; option lists and
+ * Organisation scopes on tracks, owners' actions, magic links, forms, paperworks, files and documents: HR
+ * scoped to unit A reads and changes what belongs to a hire in A, and gets 404 (never the data) for a
+ * hire in B; option lists and
  * document resources are shared by every unit, so only organisation-wide roles change them.
  */
 @ApiIntegrationTest
-class PaperworkScopeIntegrationTests {
+class TrackScopeIntegrationTests {
 
     @LocalServerPort
     int port;
@@ -59,8 +60,11 @@ class PaperworkScopeIntegrationTests {
         EngineClock.reset();
     }
 
-    @Test
-    void scopedHrReachesOnlyThePaperworkOfItsUnits() {
+    /** A track in unit A, one in unit B, and HR scoped to A. */
+    private record Scene(String run, WorkeloClient admin, WorkeloClient scopedHr, PaperworkTrack inA, PaperworkTrack inB) {
+    }
+
+    private Scene scene() {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long root = organisations.units(null).stream().filter(unit -> "root".equals(unit.externalId())).findFirst()
                 .orElseThrow().id();
@@ -72,7 +76,38 @@ class PaperworkScopeIntegrationTests {
         Employee hr = hires.hire(new NewHire("Scoped", "Hr", "scoped.hr." + run + "@example.com", EmployeeRole.HR, null,
                 null, null, null, null, null, null, null, List.of(), null, null), null);
         scopes.grant(hr.id(), unitA, null);
-        WorkeloClient scopedHr = new WorkeloClient(port, tokens.issue(hr, null), objectMapper);
+        return new Scene(run, admin, new WorkeloClient(port, tokens.issue(hr, null), objectMapper), inA, inB);
+    }
+
+    @Test
+    void scopedHrReachesOnlyTheTracksOfItsUnits() {
+        Scene scene = scene();
+        WorkeloClient scopedHr = scene.scopedHr();
+        List<String> wrong = new ArrayList<>();
+        Answer listed = scopedHr.get("/tracks?limit=200");
+        expect(wrong, listed, 200);
+        assertThat(listed.list()).extracting(track -> ((Number) track.get("id")).longValue())
+                .contains(scene.inA().id()).doesNotContain(scene.inB().id());
+        expect(wrong, scopedHr.get("/tracks/" + scene.inA().id()), 200);
+        expect(wrong, scopedHr.get("/tracks/" + scene.inB().id()), 404);
+        expect(wrong, scopedHr.put("/tracks/" + scene.inB().id(), "{\"start_date\": \"2026-06-15\"}"), 404);
+        expect(wrong, scopedHr.put("/tracks/" + scene.inB().id() + "/cancel", null), 404);
+        expect(wrong, scopedHr.get("/owners/" + scene.inB().hireId() + "/actions"), 404);
+        expect(wrong, scopedHr.get("/owners/" + scene.inA().hireId() + "/actions"), 200);
+        expect(wrong, scopedHr.get("/user_magic_links/" + scene.inB().hireId()), 404);
+        assertThat(wrong).isEmpty();
+        assertThat(scene.admin().get("/tracks/" + scene.inB().id()).body()).containsEntry("start_date", "2026-06-01")
+                .containsEntry("status", "invitation_sent");
+    }
+
+    @Test
+    void scopedHrReachesOnlyThePaperworkOfItsUnits() {
+        Scene scene = scene();
+        String run = scene.run();
+        WorkeloClient admin = scene.admin();
+        WorkeloClient scopedHr = scene.scopedHr();
+        PaperworkTrack inA = scene.inA();
+        PaperworkTrack inB = scene.inB();
 
         Paperwork a = paperworkOf(admin, inA);
         Paperwork b = paperworkOf(admin, inB);
