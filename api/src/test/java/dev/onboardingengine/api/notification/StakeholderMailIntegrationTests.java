@@ -103,6 +103,11 @@ class StakeholderMailIntegrationTests {
 
         // Then the hire is invited and buddy and manager hear who starts when, each in their language
         assertThat(subjectsTo((String) hire.get("email"))).containsExactly("Welcome aboard, Nora!");
+        // and the invitation says where to ask for a link to her page
+        MimeMessage invitation = Arrays.stream(smtp.getReceivedMessagesForDomain((String) hire.get("email")))
+                .filter(message -> isTo(message, (String) hire.get("email"))).findFirst().orElseThrow();
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(invitation))
+                .contains("http://localhost:" + port + "/portal/new-link");
         assertThat(subjectsTo(buddy.email())).containsExactly("Nora Newcomer arrive le " + frenchDate(startDay));
         assertThat(subjectsTo(manager.email())).singleElement().asString().startsWith("Nora Newcomer starts on");
 

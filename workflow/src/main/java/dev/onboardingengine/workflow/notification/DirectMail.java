@@ -23,7 +23,11 @@ public class DirectMail {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
 
-    DirectMail(MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+    private final PageAddress pageAddress;
+
+    DirectMail(MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+            PageAddress pageAddress) {
+        this.pageAddress = pageAddress;
         this.templates = templates;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -34,7 +38,7 @@ public class DirectMail {
      * @return false when no mail server is configured (nothing was sent)
      */
     public boolean send(String template, String language, String to, Map<String, ?> values) {
-        MailMessage mail = templates.render(template, language, values);
+        MailMessage mail = templates.render(template, language, pageAddress.with(values));
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             log.info("Mail is not configured (spring.mail.host unset): '{}' not sent", template);

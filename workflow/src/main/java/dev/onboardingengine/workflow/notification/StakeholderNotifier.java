@@ -45,8 +45,11 @@ public class StakeholderNotifier {
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
+    private final PageAddress pageAddress;
+
     StakeholderNotifier(MailTemplates templates, SentNotifications sent, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, com.fasterxml.jackson.databind.ObjectMapper json) {
+            NotificationProperties properties, com.fasterxml.jackson.databind.ObjectMapper json, PageAddress pageAddress) {
+        this.pageAddress = pageAddress;
         this.json = json;
         this.templates = templates;
         this.sent = sent;
@@ -166,7 +169,8 @@ public class StakeholderNotifier {
                         recipient.role(), notification.dedupKey());
                 return;
             }
-            MailMessage mail = templates.render(notification.template(), recipient.language(), notification.values());
+            MailMessage mail = templates.render(notification.template(), recipient.language(),
+                    pageAddress.with(notification.values()));
             Instant now = ClockUtil.getCurrentTime().toInstant();
             JavaMailSender sender = mailSender.getIfAvailable();
             if (sender == null) {
