@@ -15,6 +15,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.journey.EngineTime;
 import dev.onboardingengine.workflow.notification.DirectMail;
+import dev.onboardingengine.workflow.notification.PublicAddress;
 
 /**
  * A person asks for a fresh link to their page by giving their email: whoever is active (see
@@ -24,7 +25,7 @@ import dev.onboardingengine.workflow.notification.DirectMail;
 @Service
 class LinkRequests {
 
-    static final String REQUEST_PATH = "/portal/new-link";
+    static final String REQUEST_PATH = PublicAddress.NEW_LINK_PATH;
     static final Duration THROTTLE = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(LinkRequests.class);
 
@@ -34,9 +35,11 @@ class LinkRequests {
     private final DirectMail mail;
     private final EngineTime time;
     private final VisitorTime visitorTime;
+    private final PublicAddress address;
 
     LinkRequests(Employees employees, JourneyInvolvement involvement, MagicLinks links, DirectMail mail, EngineTime time,
-            VisitorTime visitorTime) {
+            VisitorTime visitorTime, PublicAddress address) {
+        this.address = address;
         this.employees = employees;
         this.involvement = involvement;
         this.links = links;
@@ -63,7 +66,7 @@ class LinkRequests {
             ZoneId zone = visitorTime.zoneOf(employee);
             mail.send("portal-link", employee.language(), employee.email(), Map.of("firstName", employee.firstName(),
                     "link", link.url(), "expiresAt", VisitorTime.format(link.expiresAt(), zone), "timeZone", zone.getId(),
-                    "requestUrl", links.publicAddress(REQUEST_PATH)));
+                    "requestUrl", address.of(REQUEST_PATH)));
         }
     }
 }

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +20,7 @@ import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.journey.EngineTime;
+import dev.onboardingengine.workflow.notification.PublicAddress;
 
 /**
  * Magic links into the new hire's page. A token is 32 random bytes (256 bits) in base64url; only its
@@ -43,18 +43,18 @@ public class MagicLinks {
     private final EngineTime time;
     private final AuditLog audit;
     private final PortalProperties properties;
-    private final Environment environment;
+    private final PublicAddress address;
     private final SecureRandom random = new SecureRandom();
 
     MagicLinks(JdbcClient jdbc, Employees employees, JourneyInvolvement involvement, EngineTime time, AuditLog audit,
-            PortalProperties properties, Environment environment) {
+            PortalProperties properties, PublicAddress address) {
         this.jdbc = jdbc;
         this.employees = employees;
         this.involvement = involvement;
         this.time = time;
         this.audit = audit;
         this.properties = properties;
-        this.environment = environment;
+        this.address = address;
     }
 
     /**
@@ -91,7 +91,7 @@ public class MagicLinks {
         // The token is neither logged nor audited: whoever reads the trail must not be able to use it.
         audit.record("magic_link_creation", actorId, "employee", employee.id(),
                 "Magic link for " + employee.email() + ", valid until " + expiresAt, Instant.now());
-        return new IssuedLink(publicUrl() + "/portal/" + token, expiresAt);
+        return new IssuedLink(address.of("/portal/" + token), expiresAt);
     }
 
     /** The visitor a token lets in; empty when it is malformed, unknown, expired, or its employee is no longer active. */
@@ -126,21 +126,6 @@ public class MagicLinks {
         return jdbc.sql("select count(*) from magic_link where employee_id = :employee and created_at >= :since")
                 .param("employee", employeeId).param("since", since.atOffset(ZoneOffset.UTC))
                 .query(Long.class).single() > 0;
-    }
-
-    /** An address on the engine as people's browsers reach it, e.g. {@code /portal/new-link}. */
-    public String publicAddress(String path) {
-        return publicUrl() + path;
-    }
-
-    private String publicUrl() {
-        String configured = properties.publicUrl();
-        if (configured != null && !configured.isBlank()) {
-            return configured.strip().replaceAll("/+$", "");
-        }
-        // local.server.port is the port actually bound (server.port may be 0: any free port).
-        return "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
     }
 
     static String sha256(String token) {

@@ -11,8 +11,9 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * A mail to one person outside any journey step (a fresh link to their page, asked for by themselves),
- * from the same templates and sender as the journey's notifications.
+ * Renders the message templates (with {@code {{pageUrl}}}) and sends mail from the configured sender:
+ * the journey's notifications go through it, and so does a mail to one person outside any journey step
+ * (a fresh link to their page, asked for by themselves).
  */
 @Service
 public class DirectMail {
@@ -22,15 +23,14 @@ public class DirectMail {
     private final MailTemplates templates;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
-
-    private final PageAddress pageAddress;
+    private final PublicAddress address;
 
     DirectMail(MailTemplates templates, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-            PageAddress pageAddress) {
-        this.pageAddress = pageAddress;
+            PublicAddress address) {
         this.templates = templates;
         this.mailSender = mailSender;
         this.properties = properties;
+        this.address = address;
     }
 
     /**
@@ -38,10 +38,29 @@ public class DirectMail {
      * @return false when no mail server is configured (nothing was sent)
      */
     public boolean send(String template, String language, String to, Map<String, ?> values) {
-        MailMessage mail = templates.render(template, language, pageAddress.with(values));
+        MailMessage mail = render(template, language, values);
+        if (!deliver(to, mail)) {
+            log.info("Mail is not configured (spring.mail.host unset): '{}' not sent", template);
+            return false;
+        }
+        log.info("Mailed '{}' ({})", template, mail.language());
+        return true;
+    }
+
+    /** The template in the language, every placeholder filled and {@code pageUrl} added. */
+    MailMessage render(String template, String language, Map<String, ?> values) {
+        return templates.render(template, language, address.withPageUrl(values));
+    }
+
+    /** Whether a mail server is configured ({@code spring.mail.host}). */
+    boolean configured() {
+        return mailSender.getIfAvailable() != null;
+    }
+
+    /** @return false when no mail server is configured (nothing was sent) */
+    boolean deliver(String to, MailMessage mail) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
-            log.info("Mail is not configured (spring.mail.host unset): '{}' not sent", template);
             return false;
         }
         sender.send(message -> {
@@ -51,7 +70,6 @@ public class DirectMail {
             helper.setSubject(mail.subject());
             helper.setText(mail.body());
         });
-        log.info("Mailed '{}' ({})", template, mail.language());
         return true;
     }
 }

@@ -1,6 +1,5 @@
 package dev.onboardingengine.workflow.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,9 +8,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,24 +32,19 @@ public class StakeholderNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(StakeholderNotifier.class);
 
-    private final MailTemplates templates;
+    private final DirectMail mail;
     private final SentNotifications sent;
-    private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
 
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
-    private final PageAddress pageAddress;
-
-    StakeholderNotifier(MailTemplates templates, SentNotifications sent, ObjectProvider<JavaMailSender> mailSender,
-            NotificationProperties properties, com.fasterxml.jackson.databind.ObjectMapper json, PageAddress pageAddress) {
-        this.pageAddress = pageAddress;
+    StakeholderNotifier(DirectMail mail, SentNotifications sent, NotificationProperties properties,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.json = json;
-        this.templates = templates;
+        this.mail = mail;
         this.sent = sent;
-        this.mailSender = mailSender;
         this.properties = properties;
     }
 
@@ -102,7 +93,7 @@ public class StakeholderNotifier {
                 log.info("No {} URL configured: '{}' for the {} recorded as skipped", channel.wireName(), template, role);
                 return;
             }
-            MailMessage message = templates.render(template, recipient.language(), notification.values());
+            MailMessage message = mail.render(template, recipient.language(), notification.values());
             sent.record(dedupKey, addressee, template, Delivery.SENT, now);
             Map<String, Object> body = channel == NotificationChannel.SLACK
                     ? Map.of("text", "*" + message.subject() + "*\n" + message.body())
@@ -169,25 +160,17 @@ public class StakeholderNotifier {
                         recipient.role(), notification.dedupKey());
                 return;
             }
-            MailMessage mail = templates.render(notification.template(), recipient.language(),
-                    pageAddress.with(notification.values()));
+            MailMessage message = mail.render(notification.template(), recipient.language(), notification.values());
             Instant now = ClockUtil.getCurrentTime().toInstant();
-            JavaMailSender sender = mailSender.getIfAvailable();
-            if (sender == null) {
+            if (!mail.configured()) {
                 sent.record(notification.dedupKey(), recipient.email(), notification.template(), Delivery.SKIPPED, now);
                 log.info("Mail is not configured (spring.mail.host unset): '{}' to the {} recorded as skipped",
                         notification.template(), recipient.role());
                 return;
             }
             sent.record(notification.dedupKey(), recipient.email(), notification.template(), Delivery.SENT, now);
-            sender.send(message -> {
-                MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-                helper.setFrom(properties.from());
-                helper.setTo(recipient.email());
-                helper.setSubject(mail.subject());
-                helper.setText(mail.body());
-            });
-            log.info("Mailed '{}' ({}) to the {}", notification.template(), mail.language(), recipient.role());
+            mail.deliver(recipient.email(), message);
+            log.info("Mailed '{}' ({}) to the {}", notification.template(), message.language(), recipient.role());
         }
     }
 
