@@ -27,7 +27,6 @@ import dev.onboardingengine.workflow.journey.TrackView;
 class HomePages {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter MOMENT = VisitorTime.MOMENT;
 
     private final Employees employees;
     private final JourneyInvolvement involvement;
@@ -54,7 +53,7 @@ class HomePages {
         // Forms and documents are listed by their own sections, not as one-click to-dos.
         List<HomePage.ToDo> toDos = involvement.openActions(me.id()).stream()
                 .filter(owned -> plainToDos.isPlain(owned.action().id())).map(owned -> toDo(owned, me, zone)).toList();
-        return new HomePage(me.firstName(), journey, toDos, MOMENT.format(visitor.linkExpiresAt().atZone(zone)));
+        return new HomePage(me.firstName(), journey, toDos, VisitorTime.format(visitor.linkExpiresAt(), zone));
     }
 
     private HomePage.JourneyCard card(JourneyView journey, Employee me, ZoneId zone) {
@@ -64,7 +63,7 @@ class HomePages {
         List<HomePage.Done> done = actions.actionsOfJourney(journey.processInstanceId()).stream()
                 .filter(action -> !action.isOpen() && !action.removed() && mine.equals(action.assigneeId()))
                 .sorted(Comparator.comparing(Action::completedAt).reversed())
-                .map(action -> new HomePage.Done(action.name(), MOMENT.format(action.completedAt().atZone(zone))))
+                .map(action -> new HomePage.Done(action.name(), VisitorTime.format(action.completedAt(), zone)))
                 .toList();
         LocalDate startDay = journey.startDay();
         return new HomePage.JourneyCard("Your " + journey.mobility(), journey.status().wireName(), label(journey.status()),
@@ -77,7 +76,7 @@ class HomePages {
         Action action = owned.action();
         Instant due = action.due();
         String forWhom = owned.employeeId() == null || owned.employeeId() == me.id() ? null : nameOf(owned.employeeId());
-        return new HomePage.ToDo(action.id(), action.name(), due == null ? null : MOMENT.format(due.atZone(zone)),
+        return new HomePage.ToDo(action.id(), action.name(), VisitorTime.format(due, zone),
                 due == null ? null : due.toString(), action.overdue(), forWhom);
     }
 

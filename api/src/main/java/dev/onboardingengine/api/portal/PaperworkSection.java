@@ -1,13 +1,11 @@
 package dev.onboardingengine.api.portal;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.paperwork.DocumentStatus;
 import dev.onboardingengine.api.paperwork.DocumentType;
 import dev.onboardingengine.api.paperwork.FormStatus;
@@ -27,13 +25,11 @@ class PaperworkSection implements PortalSection {
 
     private final JourneyForms forms;
     private final JourneyDocuments documents;
-    private final Employees employees;
     private final VisitorTime time;
 
-    PaperworkSection(JourneyForms forms, JourneyDocuments documents, Employees employees, VisitorTime time) {
+    PaperworkSection(JourneyForms forms, JourneyDocuments documents, VisitorTime time) {
         this.forms = forms;
         this.documents = documents;
-        this.employees = employees;
         this.time = time;
     }
 
@@ -52,7 +48,7 @@ class PaperworkSection implements PortalSection {
 
     @Override
     public void contribute(PortalVisitor visitor, Model model) {
-        ZoneId zone = employees.find(visitor.employeeId()).map(time::zoneOf).orElse(ZoneId.of("UTC"));
+        ZoneId zone = time.zoneOf(visitor);
         model.addAttribute("forms", forms.ownedBy(visitor.employeeId()).stream().map(form -> card(form, zone)).toList());
         model.addAttribute("documents", documents.openFor(visitor.employeeId()).stream()
                 .map(document -> card(document, zone)).toList());
@@ -66,17 +62,13 @@ class PaperworkSection implements PortalSection {
     private FormCard card(JourneyForm form, ZoneId zone) {
         List<Paperwork> paperworks = forms.paperworksOf(form.id());
         return new FormCard(form.id(), form.name(), form.status().wireName(), form.status() == FormStatus.OPENED,
-                dueText(form.due(), zone), form.due() == null ? null : form.due().toString(),
+                VisitorTime.format(form.due(), zone), form.due() == null ? null : form.due().toString(),
                 (int) paperworks.stream().filter(Paperwork::filled).count(), paperworks.size());
     }
 
     private DocumentCard card(JourneyDocument document, ZoneId zone) {
         return new DocumentCard(document.id(), document.name(), document.type() == DocumentType.SIGN,
-                document.status() == DocumentStatus.RECEIPTING, dueText(document.due(), zone),
+                document.status() == DocumentStatus.RECEIPTING, VisitorTime.format(document.due(), zone),
                 document.due() == null ? null : document.due().toString());
-    }
-
-    private static String dueText(Instant due, ZoneId zone) {
-        return VisitorTime.format(due, zone);
     }
 }

@@ -24,7 +24,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.ModelAndView;
 
-import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.files.StoredFile;
 import dev.onboardingengine.api.files.StoredFiles;
 import dev.onboardingengine.api.paperwork.CollectionValue;
@@ -57,17 +56,15 @@ class PortalPaperworkController {
     private final JourneyDocuments documents;
     private final CollectionValues collectionValues;
     private final StoredFiles files;
-    private final Employees employees;
     private final VisitorTime time;
 
     PortalPaperworkController(MagicLinks links, JourneyForms forms, JourneyDocuments documents,
-            CollectionValues collectionValues, StoredFiles files, Employees employees, VisitorTime time) {
+            CollectionValues collectionValues, StoredFiles files, VisitorTime time) {
         this.links = links;
         this.forms = forms;
         this.documents = documents;
         this.collectionValues = collectionValues;
         this.files = files;
-        this.employees = employees;
         this.time = time;
     }
 
@@ -77,7 +74,7 @@ class PortalPaperworkController {
             Model model) {
         PortalVisitor visitor = links.require(token);
         JourneyForm form = ownForm(visitor, formId);
-        fillModel(model, token, visitor, form, Map.of(), Map.of());
+        fillModel(model.asMap(), token, visitor, form, Map.of(), Map.of());
         model.addAttribute("saved", saved != null);
         return "portal/form";
     }
@@ -171,24 +168,17 @@ class PortalPaperworkController {
 
     private void fillModel(Map<String, Object> model, String token, PortalVisitor visitor, JourneyForm form,
             Map<Long, String> typed, Map<String, String> errors) {
-        ZoneId zone = employees.find(visitor.employeeId()).map(time::zoneOf).orElse(ZoneId.of("UTC"));
+        ZoneId zone = time.zoneOf(visitor);
         List<Field> fields = forms.paperworksOf(form.id()).stream().map(paperwork -> field(paperwork,
                 typed.getOrDefault(paperwork.id(), null), errors.get(paperwork.key()))).toList();
         model.put("token", token);
         model.put("form", form);
         model.put("editable", form.status() == FormStatus.OPENED);
-        model.put("dueText", form.due() == null ? null : VisitorTime.format(form.due(), zone));
+        model.put("dueText", VisitorTime.format(form.due(), zone));
         model.put("fields", fields);
         model.put("errors", errors);
         model.put("accept", String.join(",", files.rules().allowedTypes()));
         model.put("maxSize", files.rules().maxSize().toMegabytes() + " MB");
-    }
-
-    private void fillModel(Model model, String token, PortalVisitor visitor, JourneyForm form, Map<Long, String> typed,
-            Map<String, String> errors) {
-        Map<String, Object> attributes = new HashMap<>();
-        fillModel(attributes, token, visitor, form, typed, errors);
-        model.addAllAttributes(attributes);
     }
 
     private Field field(Paperwork paperwork, String typed, String error) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.OrganisationProperties;
 
 /** Moments as the visitor reads them: in their own time zone, else the organisation's. */
@@ -18,9 +19,15 @@ class VisitorTime {
     static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final OrganisationProperties organisation;
+    private final Employees employees;
 
-    VisitorTime(OrganisationProperties organisation) {
+    VisitorTime(OrganisationProperties organisation, Employees employees) {
         this.organisation = organisation;
+        this.employees = employees;
+    }
+
+    ZoneId zoneOf(PortalVisitor visitor) {
+        return zoneOf(employees.find(visitor.employeeId()).orElse(null));
     }
 
     ZoneId zoneOf(Employee employee) {
