@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.paperwork;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,19 +7,13 @@ import java.util.Optional;
  * sign), finalized (acknowledged or signed).
  */
 public enum DocumentStatus {
-    SUPPLYING("supplying"), RECEIPTING("receipting"), FINALIZED("finalized");
-
-    private final String wireName;
-
-    DocumentStatus(String wireName) {
-        this.wireName = wireName;
-    }
+    SUPPLYING, RECEIPTING, FINALIZED;
 
     public String wireName() {
-        return wireName;
+        return WireNames.of(this);
     }
 
     public static Optional<DocumentStatus> fromWireName(String name) {
-        return Arrays.stream(values()).filter(status -> status.wireName.equals(name)).findFirst();
+        return WireNames.parse(values(), name);
     }
 }

@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.paperwork;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,20 +7,14 @@ import java.util.Optional;
  * done (validated, or submitted when it needs no validation; its action is complete).
  */
 public enum FormStatus {
-    OPENED("opened"), MISSING_VALIDATION("missing_validation"), DONE("done");
-
-    private final String wireName;
-
-    FormStatus(String wireName) {
-        this.wireName = wireName;
-    }
+    OPENED, MISSING_VALIDATION, DONE;
 
     public String wireName() {
-        return wireName;
+        return WireNames.of(this);
     }
 
     public static Optional<FormStatus> fromWireName(String name) {
-        return Arrays.stream(values()).filter(status -> status.wireName.equals(name)).findFirst();
+        return WireNames.parse(values(), name);
     }
 
     /** Values may change until the form is done: its owner fills it, HR corrects it while validating. */

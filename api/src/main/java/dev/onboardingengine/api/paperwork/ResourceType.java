@@ -1,24 +1,17 @@
 package dev.onboardingengine.api.paperwork;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** The kind of value a paperwork holds, from the Camunda Forms component that defines it. */
 public enum ResourceType {
-    TEXT("text"), DATE("date"), SELECTION("selection"), FILE("file");
-
-    private final String wireName;
-
-    ResourceType(String wireName) {
-        this.wireName = wireName;
-    }
+    TEXT, DATE, SELECTION, FILE;
 
     public String wireName() {
-        return wireName;
+        return WireNames.of(this);
     }
 
     public static Optional<ResourceType> fromWireName(String name) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+        return WireNames.parse(values(), name);
     }
 
     /**

@@ -62,8 +62,7 @@ class WorkeloDocumentController {
     List<DocumentResponse> trackDocuments(Caller caller, @PathVariable long trackId,
             @RequestParam(required = false) String status) {
         tracks.visible(trackId, access.of(caller));
-        DocumentStatus wanted = status == null ? null
-                : DocumentStatus.fromWireName(status).orElseThrow(() -> InvalidInput.of("status", "invalid_choice", status));
+        DocumentStatus wanted = Choices.of("status", status, DocumentStatus::fromWireName);
         return documents.ofJourney(trackId, wanted).stream().map(DocumentResponse::of).toList();
     }
 
@@ -103,8 +102,7 @@ class WorkeloDocumentController {
             @RequestParam(required = false) String type, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset) {
         access.of(caller).requireRead();
-        DocumentType wanted = type == null ? null
-                : DocumentType.fromWireName(type).orElseThrow(() -> InvalidInput.of("type", "invalid_choice", type));
+        DocumentType wanted = Choices.of("type", type, DocumentType::fromWireName);
         Paging paging = Paging.of(limit, offset);
         List<DocumentResourceResponse> page = resources.list(wanted, paging.limit(), paging.offset()).stream()
                 .map(DocumentResourceResponse::of).toList();

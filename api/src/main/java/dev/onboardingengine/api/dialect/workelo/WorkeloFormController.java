@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,8 +65,7 @@ class WorkeloFormController {
     @GetMapping("/tracks/{trackId}/forms")
     List<FormResponse> trackForms(Caller caller, @PathVariable long trackId, @RequestParam(required = false) String status) {
         tracks.visible(trackId, access.of(caller));
-        FormStatus wanted = status == null ? null
-                : FormStatus.fromWireName(status).orElseThrow(() -> InvalidInput.of("status", "invalid_choice", status));
+        FormStatus wanted = Choices.of("status", status, FormStatus::fromWireName);
         return forms.ofJourney(trackId, wanted).stream().map(form -> FormResponse.of(form, forms.paperworksOf(form.id()), false))
                 .toList();
     }
@@ -97,7 +97,7 @@ class WorkeloFormController {
     @PutMapping(path = "/paperworks/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     PaperworkResponse updatePaperwork(Caller caller, @PathVariable long id, @RequestBody Map<String, Object> body) {
         Access rights = access.of(caller);
-        Paperwork paperwork = visiblePaperwork(id, rights);
+        Paperwork paperwork = visiblePaperwork(id, rights).orElseThrow(() -> new JourneyForms.PaperworkNotFound(id));
         rights.requireWrite();
         if (!body.containsKey("value")) {
             throw InvalidInput.of("value", "required", null);
@@ -114,12 +114,8 @@ class WorkeloFormController {
         if (body.paperworkId() == null) {
             throw InvalidInput.of("paperwork_id", "required", null);
         }
-        Paperwork paperwork;
-        try {
-            paperwork = visiblePaperwork(body.paperworkId(), rights);
-        } catch (ResourceNotFound unknown) {
-            throw InvalidInput.of("paperwork_id", "unknown_reference", body.paperworkId());
-        }
+        Paperwork paperwork = visiblePaperwork(body.paperworkId(), rights)
+                .orElseThrow(() -> InvalidInput.of("paperwork_id", "unknown_reference", body.paperworkId()));
         StoredFile file = forms.attachFile(paperwork, body.fileName() == null ? paperwork.key() : body.fileName(), content,
                 "file", caller.employeeId(), Instant.now());
         return PaperworkFileResponse.of(file, paperwork.id(), null);
@@ -139,8 +135,7 @@ class WorkeloFormController {
     ResponseEntity<List<ResourceResponse>> paperworkResources(Caller caller, @RequestParam(required = false) String type,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         access.of(caller).requireRead();
-        ResourceType wanted = type == null ? null
-                : ResourceType.fromWireName(type).orElseThrow(() -> InvalidInput.of("type", "invalid_choice", type));
+        ResourceType wanted = Choices.of("type", type, ResourceType::fromWireName);
         Paging paging = Paging.of(limit, offset);
         List<ResourceResponse> page = resources.list(wanted, paging.limit(), paging.offset()).stream()
                 .map(ResourceResponse::of).toList();
@@ -161,14 +156,10 @@ class WorkeloFormController {
                 .orElseThrow(() -> new JourneyForms.FormNotFound(id));
     }
 
-    private Paperwork visiblePaperwork(long id, Access rights) {
-        Paperwork paperwork = forms.findPaperwork(id).orElseThrow(() -> new JourneyForms.PaperworkNotFound(id));
-        try {
-            visibleForm(paperwork.formId(), rights);
-        } catch (ResourceNotFound invisible) {
-            throw new JourneyForms.PaperworkNotFound(id);
-        }
-        return paperwork;
+    /** The paperwork, if the caller may see its form; otherwise empty, as for a missing one. */
+    private Optional<Paperwork> visiblePaperwork(long id, Access rights) {
+        return forms.findPaperwork(id).filter(paperwork -> forms.find(paperwork.formId())
+                .filter(form -> tracks.isVisible(form.journeyId(), rights)).isPresent());
     }
 
     static class PaperworkFileNotFound extends ResourceNotFound {
