@@ -7,40 +7,51 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.Resource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Camunda Forms deployed to the engine (.form resources), newest deployment first, so the catalogue
- * of paperwork fields can be known before any form task exists.
+ * The Camunda Forms deployed to the engine, the latest version of each, so the catalogue of paperwork
+ * fields can be known before any form task exists. Camunda's Java API has no query for form
+ * definitions, so their table is read directly: one query, however many deployments there are.
  */
 @Service
 public class FormDefinitions {
 
     private final RepositoryService repository;
+    private final JdbcClient jdbc;
+    private final String forms;
+    private final String deployments;
 
-    FormDefinitions(RepositoryService repository) {
-        this.repository = repository;
+    FormDefinitions(ProcessEngine engine, JdbcClient jdbc) {
+        this.repository = engine.getRepositoryService();
+        this.jdbc = jdbc;
+        String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        this.forms = prefix + "ACT_RE_CAMFORMDEF";
+        this.deployments = prefix + "ACT_RE_DEPLOYMENT";
     }
 
-    /** The JSON of every deployed form resource, from the newest deployment to the oldest. */
+    /** The JSON of the latest version of every deployed form, from the newest deployment to the oldest. */
     @Transactional(readOnly = true)
     public List<String> deployedForms() {
-        List<String> forms = new ArrayList<>();
-        for (Deployment deployment : repository.createDeploymentQuery().orderByDeploymentTime().desc().list()) {
-            for (Resource resource : repository.getDeploymentResources(deployment.getId())) {
-                if (resource.getName().endsWith(".form")) {
-                    try (InputStream content = repository.getResourceAsStreamById(deployment.getId(), resource.getId())) {
-                        forms.add(new String(content.readAllBytes(), StandardCharsets.UTF_8));
-                    } catch (IOException unreadable) {
-                        throw new UncheckedIOException(unreadable);
-                    }
-                }
-            }
+        List<String> latest = new ArrayList<>();
+        jdbc.sql("select f.DEPLOYMENT_ID_, f.RESOURCE_NAME_ from " + forms + " f join " + deployments
+                + " d on d.ID_ = f.DEPLOYMENT_ID_ where f.VERSION_ = (select max(g.VERSION_) from " + forms
+                + " g where g.KEY_ = f.KEY_) order by d.DEPLOY_TIME_ desc, f.KEY_")
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                .forEach(form -> latest.add(read(form[0], form[1])));
+        return latest;
+    }
+
+    private String read(String deploymentId, String resourceName) {
+        try (InputStream content = repository.getResourceAsStream(deploymentId, resourceName)) {
+            return new String(content.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
         }
-        return forms;
     }
 }
