@@ -55,16 +55,7 @@ class StakeholderMailIntegrationTests {
 
     @DynamicPropertySource
     static void mailServerAndOwnTopics(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        // Its own topics and consumer group: other cached contexts must not take these hires.
-        registry.add("onboarding.topics.new-hires", () -> TOPICS + ".new-hires");
-        registry.add("onboarding.topics.journeys", () -> TOPICS + ".journeys");
-        registry.add("onboarding.workflow.consumer-group", () -> TOPICS);
-        // A context of its own, closed after the class: under the default engine name, closing it would
-        // also unregister the engine that the shared test context's /engine-rest looks up by that name.
-        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
-        registry.add("camunda.bpm.generate-unique-process-application-name", () -> "true");
+        OwnMailContext.register(registry, smtp, TOPICS);
     }
 
     @LocalServerPort

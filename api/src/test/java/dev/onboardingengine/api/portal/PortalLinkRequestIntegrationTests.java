@@ -27,6 +27,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.notification.OwnMailContext;
 import dev.onboardingengine.workflow.testing.EngineClock;
 
 import jakarta.mail.internet.MimeMessage;
@@ -48,14 +49,7 @@ class PortalLinkRequestIntegrationTests {
 
     @DynamicPropertySource
     static void mailServerAndOwnTopics(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> smtp.getSmtp().getBindTo());
-        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
-        registry.add("onboarding.topics.new-hires", () -> TOPICS + ".new-hires");
-        registry.add("onboarding.topics.journeys", () -> TOPICS + ".journeys");
-        registry.add("onboarding.workflow.consumer-group", () -> TOPICS);
-        // A context of its own, closed after the class: see StakeholderMailIntegrationTests.
-        registry.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
-        registry.add("camunda.bpm.generate-unique-process-application-name", () -> "true");
+        OwnMailContext.register(registry, smtp, TOPICS);
     }
 
     @LocalServerPort
