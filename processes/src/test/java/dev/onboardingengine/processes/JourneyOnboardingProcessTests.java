@@ -35,7 +35,7 @@ import dev.onboardingengine.processes.EngineDoubles.Notified;
 import dev.onboardingengine.processes.EngineDoubles.StatusSet;
 
 /**
- * journey-onboarding with the shipped sequences it calls: its status milestones, the invitation (now,
+ * journey-onboarding with three of the shipped sequences to call: its status milestones, the invitation (now,
  * after TrackStarted, or at inviteAt), the start-day and end timers, the sequences of sequenceKeys and
  * those added later, when it closes, and TrackCancelled from every state it waits in.
  */
@@ -43,9 +43,7 @@ import dev.onboardingengine.processes.EngineDoubles.StatusSet;
         "processes/journey-onboarding.bpmn",
         "processes/sequence-welcome.bpmn",
         "processes/sequence-it-equipment.bpmn",
-        "processes/sequence-first-week-check-in.bpmn",
-        "processes/sequence-administrative-paperwork.bpmn",
-        "processes/forms/personal-details.form" })
+        "processes/sequence-first-week-check-in.bpmn" })
 class JourneyOnboardingProcessTests {
 
     private static final String WELCOME = "sequence-welcome";
