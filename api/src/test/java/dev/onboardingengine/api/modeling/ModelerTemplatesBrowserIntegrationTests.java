@@ -120,13 +120,13 @@ class ModelerTemplatesBrowserIntegrationTests {
                 Map.of(SEQUENCE_KEY + ".bpmn", sequence, FORM_ID + ".form", FORM));
         assertThat(sequenceDeployed.getStatusCode().value()).as(String.valueOf(sequenceDeployed.getBody())).isEqualTo(200);
         String journey = drawTheJourney();
-        ResponseEntity<Map<String, Object>> journeyDeployed = deployments().deploy("journey-relocation",
-                Map.of("journey-relocation.bpmn", journey));
+        ResponseEntity<Map<String, Object>> journeyDeployed = deployments().deploy("journey-secondment",
+                Map.of("journey-secondment.bpmn", journey));
         assertThat(journeyDeployed.getStatusCode().value()).as(String.valueOf(journeyDeployed.getBody())).isEqualTo(200);
         // (every shipped template, at its latest version, was applied)
         assertThat(appliedTemplates).isEqualTo(latestTemplateIds());
 
-        // and a buddy, and a hire starting on a Monday in three weeks, on a relocation track with that buddy
+        // and a buddy, and a hire starting on a Monday in three weeks, on a secondment track with that buddy
         WorkeloClient workelo = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String buddyEmail = "bea." + suffix + "@example.com";
@@ -138,7 +138,7 @@ class ModelerTemplatesBrowserIntegrationTests {
 
         // When the track is created
         Answer track = workelo.post("/tracks", """
-                {"mobility": "relocation", "start_date": "%s",
+                {"mobility": "secondment", "start_date": "%s",
                  "employee": {"first_name": "Mona", "last_name": "Modeler", "email": "%s"},
                  "implications": {"buddy_id": %d}}""".formatted(startDay, hireEmail, buddy.id()));
         assertThat(track.status()).as(track.toString()).isEqualTo(201);
@@ -268,7 +268,7 @@ class ModelerTemplatesBrowserIntegrationTests {
     /** A journey of a new mobility: invite, mark it, run the sequence, close. */
     private String drawTheJourney() {
         modeler.newDiagram();
-        process("journey-relocation", "Relocation journey");
+        process("journey-secondment", "Secondment journey");
         String invite = apply(modeler.append(modeler.startEvent(), "bpmn:Task", null), "onboarding.send-invitation",
                 "Invite the hire");
         String invited = apply(modeler.append(invite, "bpmn:Task", null), "onboarding.set-journey-status", "Invited");

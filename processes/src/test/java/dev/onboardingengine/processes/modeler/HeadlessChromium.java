@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.util.FileSystemUtils;
 
 /** Debian's headless Chromium through chromium-driver, with a fresh profile and nothing that calls home. */
 public final class HeadlessChromium {
@@ -29,6 +30,8 @@ public final class HeadlessChromium {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Path createdProfile = profile;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(createdProfile.toFile())));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
