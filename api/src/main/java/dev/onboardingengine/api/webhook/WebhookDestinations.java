@@ -33,7 +33,8 @@ class WebhookDestinations {
     /** What is wrong with {@code url} as a subscription's address, as the message for the {@code url} field. */
     Optional<String> problemWith(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        if (parsed == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+        // HttpUrl also reads "https:host" or "https:\\host"; a subscription spells its URL out.
+        if (parsed == null || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
             return Optional.of("An absolute https URL is required.");
         }
         if (!parsed.isHttps() && !properties.allowHttp()) {
