@@ -9,6 +9,11 @@ public final class SecretCipherFactory {
     }
 
     public static SecretCipher withKey(String base64Key) {
-        return new SecretCipher(new SecretsProperties(base64Key, List.of(), null, false));
+        return withKeys(base64Key);
+    }
+
+    /** Encrypting under {@code current}, decrypting under it and {@code previous}. */
+    public static SecretCipher withKeys(String current, String... previous) {
+        return new SecretCipher(new SecretsProperties(current, List.of(previous), null, false));
     }
 }

@@ -53,6 +53,37 @@ class WebhookSecretsEncryptionTests {
         assertThat(WebhookSignatures.legacy(secret, "{}")).isEqualTo("sha256=" + hmacHex(LEGACY_SECRET, "{}"));
     }
 
+    @Test
+    void afterAKeyRotationTheStartReEncryptsUnderTheNewKeyAndTheSecretsStillSign() {
+        // Given a subscription whose secrets (current and, mid-rotation, previous) are stored under the old key
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:webhook-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        SecretCipher old = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .javaMigrations(new WebhookSecretsEncryption(old)).load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String first = WebhookSecret.generate();
+        String second = WebhookSecret.generate();
+        long id = new WebhookSubscriptions(jdbc, old).create("https://hooks.example.com/",
+                List.of(WebhookEventType.NEW_HIRE_CREATED), first, null, java.time.Instant.now()).id();
+        new WebhookSubscriptions(jdbc, old).rotate(id, second, java.time.Instant.now().plusSeconds(3600));
+
+        // When the engine starts with a new key, the old one among the previous keys
+        String newKey = java.util.Base64.getEncoder().encodeToString("a new 32-byte key for the tests!".getBytes());
+        SecretCipher rotated = SecretCipherFactory.withKeys(newKey, ApiIntegrationTest.SECRETS_KEY);
+        WebhookSubscriptions subscriptions = new WebhookSubscriptions(jdbc, rotated);
+        new WebhookSecretsAtRest(subscriptions, rotated).reencryptUnderTheCurrentKey();
+
+        // Then both are under the new key, so the old key can go, and they decrypt to what they were
+        assertThat(subscriptions.storedSecrets()).singleElement().satisfies(stored -> {
+            assertThat(rotated.isUnderCurrentKey(stored.secret())).isTrue();
+            assertThat(rotated.isUnderCurrentKey(stored.previousSecret())).isTrue();
+        });
+        assertThat(new WebhookSubscriptions(jdbc, SecretCipherFactory.withKey(newKey))
+                .signingSecrets(id, java.time.Instant.now())).containsExactly(second, first);
+    }
+
     private static String hmacHex(String key, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
