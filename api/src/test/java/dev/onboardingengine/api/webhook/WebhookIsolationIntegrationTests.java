@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
@@ -26,7 +27,7 @@ import dev.onboardingengine.api.ApiIntegrationTest;
  * request delays only its own deliveries. The fast one's deliveries all complete while the slow one is
  * still holding its first request (no timing bound is asserted beyond that: the machine is shared), and
  * the slow one still gets its events one at a time, in order. Its own class: it waits for the slow
- * receiver (about 25 s).
+ * receiver (about 25 s). A second dispatcher beside the context's own stands for a second node.
  */
 @ApiIntegrationTest
 class WebhookIsolationIntegrationTests {
@@ -37,6 +38,18 @@ class WebhookIsolationIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebhookSubscriptions subscriptions;
+
+    @Autowired
+    WebhookDeliveries deliveries;
+
+    @Autowired
+    WebhookSender sender;
+
+    @Autowired
+    WebhookProperties properties;
 
     private WebhookApi api;
     private final CountDownLatch released = new CountDownLatch(1);
@@ -105,5 +118,33 @@ class WebhookIsolationIntegrationTests {
                 Instant.parse((String) d.get("created_at")), Instant.parse((String) d.get("delivered_at"))).toMillis()).toList();
         log.info("WEBHOOK ISOLATION: fast subscriber's deliveries took {} ms (event committed to 2xx), the 8 s one's {} ms",
                 fastTook, slowTook);
+    }
+
+    @Test
+    void twoNodesSendingTheSameSubscriptionsSendEachEventOnceAndInOrder() {
+        // Given a second dispatcher on the same database, as a second engine node would run
+        WebhookDispatcher secondNode = new WebhookDispatcher(subscriptions, deliveries, sender, properties);
+        secondNode.start();
+        try {
+            long one = WebhookApi.id(api.subscribe(fast.url("/one"), List.of("new-hire-created"), null));
+            long two = WebhookApi.id(api.subscribe(fast.url("/two"), List.of("new-hire-created"), null));
+
+            // When hires are created
+            List<Long> hires = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                hires.add(api.hire());
+            }
+
+            // Then each subscription gets every event exactly once, in the order the hires were made
+            await().atMost(WebhookApi.EVENTUALLY).until(() -> List.of(one, two).stream().allMatch(hook ->
+                    api.deliveries(hook).stream().filter(d -> "delivered".equals(d.get("status"))).count() == hires.size()));
+            for (String path : List.of("/one", "/two")) {
+                assertThat(fast.received()).filteredOn(r -> r.path().equals(path))
+                        .extracting(LoopbackReceiver.Received::employeeId).containsExactlyElementsOf(hires);
+            }
+            assertThat(api.deliveries(one)).extracting(d -> d.get("attempts")).containsOnly(1);
+        } finally {
+            secondNode.stop();
+        }
     }
 }
