@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +30,12 @@ import dev.onboardingengine.api.hire.InvalidHire;
  * fields, each with a list of messages ({@code {"email": ["..."]}}, Django REST framework's shape,
  * which ChiefOnboarding clients expect), and whose {@code detail} names every field for clients that
  * read only RFC 7807. Dialects differ only in their field names and messages.
+ *
+ * <p>A field whose name is one of RFC 7807's own members ({@code type}, {@code title}, {@code status},
+ * {@code detail}, {@code instance}), such as the {@code ?status=} filter, cannot be a member of its own
+ * without giving the body two {@code status} keys: its member is {@code "field:status"}
+ * ({@link #memberName}). A field whose name already starts with {@code field:} gets the prefix too, so
+ * the encoding is collision-free both ways; {@code detail} always names the field as the client wrote it.
  */
 public final class FieldProblems {
 
@@ -36,7 +43,16 @@ public final class FieldProblems {
     public static final URI NOT_FOUND = URI.create("https://onboardingengine.dev/problems/not-found");
     public static final URI FORBIDDEN = URI.create("https://onboardingengine.dev/problems/forbidden");
 
+    /** RFC 7807's members, which field members may not shadow. */
+    static final Set<String> PROBLEM_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
+    static final String ESCAPE = "field:";
+
     private FieldProblems() {
+    }
+
+    /** The extension member that holds the messages of {@code field}. */
+    public static String memberName(String field) {
+        return PROBLEM_MEMBERS.contains(field) || field.startsWith(ESCAPE) ? ESCAPE + field : field;
     }
 
     /** 400 naming each field in {@code fields} (kept in the given order). */
@@ -47,7 +63,7 @@ public final class FieldProblems {
         problem.setDetail(fields.entrySet().stream()
                 .map(entry -> entry.getKey() + ": " + String.join(" ", entry.getValue()))
                 .collect(Collectors.joining("; ")));
-        fields.forEach(problem::setProperty);
+        fields.forEach((field, messages) -> problem.setProperty(memberName(field), messages));
         return problem;
     }
 
