@@ -8,7 +8,10 @@ import org.springframework.web.accept.ContentNegotiationManager;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts {@link AcceptCheck} in front of every handler, with the negotiation and converters MVC itself uses. */
+/**
+ * Puts {@link NulCheck} and {@link AcceptCheck} in front of every handler, the latter with the
+ * negotiation and converters MVC itself uses.
+ */
 @Configuration(proxyBeanMethods = false)
 class AcceptCheckConfiguration implements WebMvcConfigurer {
 
@@ -22,6 +25,7 @@ class AcceptCheckConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new NulCheck());
         registry.addInterceptor(check);
     }
 }

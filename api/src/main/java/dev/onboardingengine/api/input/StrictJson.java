@@ -32,7 +32,9 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
  * a paperwork);</li>
  * <li>dates and date-times are ISO strings between 1900-01-01 and 2200-12-31 ({@link BoundedDates}): a
  * number is not a count of days or seconds since 1970, and a year such as +999999999 is refused before
- * it is stored rather than failing later in the journey's timers.</li>
+ * it is stored rather than failing later in the journey's timers;</li>
+ * <li>a string holding U+0000 is an error naming the field ({@link NulFreeStrings}): PostgreSQL cannot
+ * store it.</li>
  * </ul>
  * Each failure is a {@code MismatchedInputException} or a parse error that the dialects' error advice
  * turns into a 400 naming the field (see {@code problem.FieldProblems#unreadable}).
@@ -47,6 +49,7 @@ class StrictJson {
     Jackson2ObjectMapperBuilderCustomizer strictJsonInput() {
         return builder -> builder
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .deserializerByType(String.class, new NulFreeStrings())
                 .deserializerByType(LocalDate.class,
                         new BoundedDates<>(LocalDate.class, LocalDateDeserializer.INSTANCE, day -> day))
                 .deserializerByType(LocalDateTime.class, new BoundedDates<>(LocalDateTime.class,

@@ -130,6 +130,9 @@ public final class FieldProblems {
         if (mapping instanceof DateOutOfRange) {
             return DateOutOfRange.message();
         }
+        if (mapping instanceof NulCharacter) {
+            return NulCharacter.message();
+        }
         if (mapping instanceof InvalidNullException && mapping.getPath().size() > 1) {
             return "must not hold null.";
         }

@@ -7,8 +7,10 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -31,6 +33,13 @@ class StandardErrors extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(unreadable,
                 FieldProblems.unreadable(unreadable, (type, field) -> "must be " + TypeWords.of(type) + "."),
                 headers, status, request);
+    }
+
+    /** Input refused before a handler ran ({@code input.NulCheck}), on routes whose advice does not map it. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput invalid) {
+        return FieldProblems.badRequest(invalid.violations(),
+                violation -> "nul".equals(violation.code()) ? NulCharacter.message() : "is not valid.");
     }
 
     @Override

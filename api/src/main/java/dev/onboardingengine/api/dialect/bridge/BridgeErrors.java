@@ -71,6 +71,7 @@ class BridgeErrors extends DialectErrors {
                     : "\"" + value + "\"");
             case "wrong_type" -> "must be %s.".formatted(TypeWords.ofSimpleName(value));
             case "before_start" -> "must not be before start_date.";
+            case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
             default -> "is not valid.";
         };
     }
