@@ -7,6 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import dev.onboardingengine.api.auth.CreateTokenCommand;
 import dev.onboardingengine.api.hire.intake.SendHireRequestCommand;
 import dev.onboardingengine.api.local.EmbeddedKafka;
+import dev.onboardingengine.api.local.LocalDatabaseServer;
+import dev.onboardingengine.api.local.OwnerOnlyDataDirectory;
 
 /**
  * The onboarding engine: REST API, journeys and Camunda's webapps in one process.
@@ -21,6 +23,8 @@ import dev.onboardingengine.api.local.EmbeddedKafka;
 public class OnboardingEngineApplication {
 
     public static void main(String[] args) {
+        // Before anything loads H2: its only listener, for the commands, is on loopback.
+        LocalDatabaseServer.bindToLoopback();
         if (CreateTokenCommand.isInvokedBy(args)) {
             System.exit(CreateTokenCommand.run(OnboardingEngineApplication.class, args));
         }
@@ -28,7 +32,8 @@ public class OnboardingEngineApplication {
             System.exit(SendHireRequestCommand.runFromTerminal(args));
         }
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
-        application.addListeners(new EmbeddedKafka());
+        // In this order: the data directory is owner-only before the broker writes its log there.
+        application.addListeners(new OwnerOnlyDataDirectory(), new EmbeddedKafka());
         application.run(args);
     }
 }
