@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import dev.onboardingengine.api.auth.CreateTokenCommand;
+import dev.onboardingengine.api.engine.EngineAdminCommands;
 import dev.onboardingengine.api.hire.intake.SendHireRequestCommand;
 import dev.onboardingengine.api.local.EmbeddedKafka;
 import dev.onboardingengine.api.local.LocalDatabaseServer;
@@ -16,7 +17,8 @@ import dev.onboardingengine.api.local.OwnerOnlyDataDirectory;
  * <p>{@code java -jar onboarding-engine.jar} runs it; {@code java -jar onboarding-engine.jar
  * create-token <email>} prints a new API token for an existing administrator and exits;
  * {@code java -jar onboarding-engine.jar send-hire-request <file.json>} puts a hire request on the
- * hire-requests topic, as an HR system would, and exits.
+ * hire-requests topic, as an HR system would, and exits; {@code unlock-admin} and
+ * {@code reset-admin-password} let the Camunda administrator back in.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -27,6 +29,9 @@ public class OnboardingEngineApplication {
         LocalDatabaseServer.bindToLoopback();
         if (CreateTokenCommand.isInvokedBy(args)) {
             System.exit(CreateTokenCommand.run(OnboardingEngineApplication.class, args));
+        }
+        if (EngineAdminCommands.isInvokedBy(args)) {
+            System.exit(EngineAdminCommands.run(OnboardingEngineApplication.class, args));
         }
         if (SendHireRequestCommand.isInvokedBy(args)) {
             System.exit(SendHireRequestCommand.runFromTerminal(args));

@@ -12,7 +12,7 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 
 /**
  * The whole engine on a random port, on real PostgreSQL and Kafka, with a known administrator token
- * ({@link #ADMIN_TOKEN}), Prometheus export on, and Camunda's job executor off: tests fire timers after
+ * ({@link #ADMIN_TOKEN}) and Camunda administrator password ({@link #ADMIN_PASSWORD}), Prometheus export on, and Camunda's job executor off: tests fire timers after
  * moving the clock.
  */
 @Target(ElementType.TYPE)
@@ -21,6 +21,7 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 @TestPropertySource(properties = {
         "onboarding.admin.email=admin@example.com",
         "onboarding.admin.token=" + ApiIntegrationTest.ADMIN_TOKEN,
+        "onboarding.admin.password=" + ApiIntegrationTest.ADMIN_PASSWORD,
         "onboarding.outbox.resubmit-interval=2s",
         "onboarding.outbox.resubmit-older-than=5s",
         // Webhook retries in test time: 3 attempts, 200 ms apart then 400 ms.
@@ -33,4 +34,6 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 public @interface ApiIntegrationTest {
 
     String ADMIN_TOKEN = "0123456789abcdef0123456789abcdef01234567";
+    /** The Camunda administrator's ({@code admin}) password: no default exists. */
+    String ADMIN_PASSWORD = "test-admin-password-7d1f2c";
 }

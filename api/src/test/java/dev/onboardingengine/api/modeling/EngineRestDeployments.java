@@ -21,7 +21,7 @@ public final class EngineRestDeployments {
 
     public EngineRestDeployments(int port) {
         this.engineRest = RestClient.builder().baseUrl("http://localhost:" + port + "/engine-rest")
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", "admin")).build();
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD)).build();
     }
 
     static String diagram(String classpathResource) {
