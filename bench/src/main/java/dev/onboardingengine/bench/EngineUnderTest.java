@@ -78,9 +78,11 @@ final class EngineUnderTest implements AutoCloseable {
             args.add("--spring.datasource.password=");
             description = "PostgreSQL " + server + name + " (fresh)";
         } else {
-            String url = "jdbc:h2:file:" + directory.resolve("onboarding").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+            String settings = options.h2Settings().isBlank() ? "" : ";" + options.h2Settings();
+            String url = "jdbc:h2:file:" + directory.resolve("onboarding").toAbsolutePath() + settings;
             args.add("--spring.datasource.url=" + url);
-            description = "H2 file in " + directory + " (fresh; the embedded default's URL shape)";
+            description = "H2 file in " + directory + " (fresh), settings '" + options.h2Settings() + "'"
+                    + (options.h2Settings().equals(BenchOptions.EMBEDDED_DEFAULT_H2_SETTINGS) ? " (the embedded default's)" : "");
         }
         args.addAll(options.engineArgs());
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
@@ -129,6 +131,16 @@ final class EngineUnderTest implements AutoCloseable {
 
     String databaseDescription() {
         return databaseDescription;
+    }
+
+    /** The H2 file's size now, in MB; -1 on PostgreSQL. */
+    long h2FileMegabytes() {
+        Path file = directory.resolve("onboarding.mv.db");
+        try {
+            return Files.exists(file) ? Files.size(file) / (1024 * 1024) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     String property(String name) {
