@@ -61,6 +61,8 @@ final class EngineUnderTest implements AutoCloseable {
                 "--onboarding.kafka.embedded.enabled=false",
                 "--onboarding.admin.token=" + TOKEN,
                 "--camunda.bpm.admin-user.password=bench",
+                // A fresh key for secrets at rest per run: required on the postgres profile, and no key file in ./data.
+                "--onboarding.secrets.key=" + randomKey(),
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR"));
@@ -88,6 +90,12 @@ final class EngineUnderTest implements AutoCloseable {
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
         return new EngineUnderTest(directory, broker, context, port, description, drop);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static int freePort() throws IOException {

@@ -1,14 +1,8 @@
 package dev.onboardingengine.api.webhook;
 
-import java.net.URI;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,29 +26,30 @@ import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.problem.AccessDenied;
 import dev.onboardingengine.api.problem.FieldProblems;
-import dev.onboardingengine.api.problem.InvalidInput;
 
 /**
- * {@code /api/webhooks}: administrators subscribe URLs to event types, list and delete them, and read
- * each subscription's delivery log. The signing secret is answered once, when the subscription is
- * created (chosen by the caller or generated), and never again.
+ * {@code /api/webhooks}: administrators subscribe URLs to event types, list and delete them, rotate their
+ * signing secrets and read each subscription's delivery log. A signing secret is answered once, when it
+ * is made (at subscription, chosen by the caller or generated, and at each rotation), and never again.
  */
 @RestController
 class WebhookController {
 
-    private static final int MIN_SECRET_LENGTH = 16;
     private static final int LOG_LIMIT = 100;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
+    private final WebhookRequests requests;
+    private final WebhookProperties properties;
     private final DirectoryAccess access;
     private final AuditLog audit;
 
-    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, DirectoryAccess access,
-            AuditLog audit) {
+    WebhookController(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookRequests requests,
+            WebhookProperties properties, DirectoryAccess access, AuditLog audit) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.requests = requests;
+        this.properties = properties;
         this.access = access;
         this.audit = audit;
     }
@@ -62,14 +57,18 @@ class WebhookController {
     record SubscriptionRequest(String url, @JsonProperty("event_types") List<String> eventTypes, String secret) {
     }
 
+    record RotationRequest(String secret, @JsonProperty("previous_secret_valid_for") Duration previousSecretValidFor) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Webhook(long id, String url, @JsonProperty("event_types") List<String> eventTypes,
-            @JsonProperty("created_at") Instant createdAt, String secret) {
+            @JsonProperty("created_at") Instant createdAt, String secret,
+            @JsonProperty("previous_secret_expires_at") Instant previousSecretExpiresAt) {
 
-        static Webhook of(WebhookSubscriptions.Subscription subscription, boolean withSecret) {
+        static Webhook of(WebhookSubscriptions.Subscription subscription, String secret) {
             return new Webhook(subscription.id(), subscription.url(),
                     subscription.eventTypes().stream().map(WebhookEventType::wireName).toList(),
-                    subscription.createdAt(), withSecret ? subscription.secret() : null);
+                    subscription.createdAt(), secret, subscription.previousSecretExpiresAt());
         }
     }
 
@@ -92,27 +91,50 @@ class WebhookController {
     @Transactional
     Webhook subscribe(Caller caller, @RequestBody SubscriptionRequest request) {
         access.of(caller).requireAdmin();
-        List<WebhookEventType> types = validate(request);
-        String secret = request.secret() != null ? request.secret() : HexFormat.of().formatHex(randomBytes());
+        List<WebhookEventType> types = requests.checkSubscription(request.url(), request.eventTypes(), request.secret());
+        String secret = request.secret() != null ? request.secret() : WebhookSecret.generate();
         Instant now = Instant.now();
         WebhookSubscriptions.Subscription created =
                 subscriptions.create(request.url().strip(), types, secret, caller.employeeId(), now);
         audit.record("webhook_creation", caller.employeeId(), "webhook", created.id(),
-                "%s for %s".formatted(created.url(), String.join(",", Webhook.of(created, false).eventTypes())), now);
-        return Webhook.of(created, true);
+                "%s for %s".formatted(created.url(), String.join(",", Webhook.of(created, null).eventTypes())), now);
+        return Webhook.of(created, secret);
     }
 
     @GetMapping("/api/webhooks")
     List<Webhook> list(Caller caller) {
         access.of(caller).requireAdmin();
-        return subscriptions.all().stream().map(subscription -> Webhook.of(subscription, false)).toList();
+        return subscriptions.all().stream().map(subscription -> Webhook.of(subscription, null)).toList();
     }
 
     @GetMapping("/api/webhooks/{id}")
     Webhook get(Caller caller, @PathVariable long id) {
         access.of(caller).requireAdmin();
-        return subscriptions.find(id).map(subscription -> Webhook.of(subscription, false))
+        return subscriptions.find(id).map(subscription -> Webhook.of(subscription, null))
                 .orElseThrow(() -> new WebhookNotFound(id));
+    }
+
+    /**
+     * A new signing secret (given, or generated), answered only here. The one it replaces still signs
+     * beside it for {@code previous_secret_valid_for} ({@code previous-secret-validity}, 24 h, by default;
+     * {@code PT0S} stops it at once), so receivers switch without a failed verification.
+     */
+    @PostMapping("/api/webhooks/{id}/rotate-secret")
+    @Transactional
+    Webhook rotateSecret(Caller caller, @PathVariable long id, @RequestBody(required = false) RotationRequest request) {
+        access.of(caller).requireAdmin();
+        RotationRequest rotation = request != null ? request : new RotationRequest(null, null);
+        subscriptions.find(id).orElseThrow(() -> new WebhookNotFound(id));
+        Duration overlap = requests.checkRotation(rotation.secret(), rotation.previousSecretValidFor(),
+                properties.previousSecretValidity());
+        String secret = rotation.secret() != null ? rotation.secret() : WebhookSecret.generate();
+        Instant now = Instant.now();
+        Instant previousUntil = overlap.isZero() ? null : now.plus(overlap);
+        subscriptions.rotate(id, secret, previousUntil);
+        audit.record("webhook_secret_rotation", caller.employeeId(), "webhook", id,
+                previousUntil == null ? "secret rotated; the previous one stopped at once"
+                        : "secret rotated; the previous one signs until " + previousUntil, now);
+        return Webhook.of(subscriptions.find(id).orElseThrow(), secret);
     }
 
     @DeleteMapping("/api/webhooks/{id}")
@@ -135,46 +157,6 @@ class WebhookController {
         return deliveries.logOf(id, Math.min(Math.max(limit, 1), LOG_LIMIT)).stream().map(Delivery::of).toList();
     }
 
-    private static List<WebhookEventType> validate(SubscriptionRequest request) {
-        List<InvalidInput.Violation> violations = new ArrayList<>();
-        if (request.url() == null || request.url().isBlank()) {
-            violations.add(new InvalidInput.Violation("url", "required", null));
-        } else if (!isHttpUrl(request.url().strip())) {
-            violations.add(new InvalidInput.Violation("url", "invalid", request.url()));
-        }
-        LinkedHashSet<WebhookEventType> types = new LinkedHashSet<>();
-        if (request.eventTypes() == null || request.eventTypes().isEmpty()) {
-            violations.add(new InvalidInput.Violation("event_types", "required", null));
-        } else {
-            for (String name : request.eventTypes()) {
-                WebhookEventType.named(name).ifPresentOrElse(types::add,
-                        () -> violations.add(new InvalidInput.Violation("event_types", "invalid_choice", name)));
-            }
-        }
-        if (request.secret() != null && request.secret().length() < MIN_SECRET_LENGTH) {
-            violations.add(new InvalidInput.Violation("secret", "too_short", null));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
-        }
-        return List.copyOf(types);
-    }
-
-    private static boolean isHttpUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
-    }
-
     static class WebhookNotFound extends RuntimeException {
 
         WebhookNotFound(long id) {
@@ -182,23 +164,9 @@ class WebhookController {
         }
     }
 
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalid(InvalidInput invalid) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        invalid.violations().forEach(v -> fields.computeIfAbsent(v.field(), field -> new ArrayList<>())
-                .add(message(v)));
-        return FieldProblems.badRequest(fields);
-    }
-
-    private static String message(InvalidInput.Violation violation) {
-        return switch (violation.code()) {
-            case "required" -> "This field is required.";
-            case "invalid" -> "An absolute http or https URL is required.";
-            case "invalid_choice" -> "\"%s\" is not one of new-hire-created, journey-status-changed."
-                    .formatted(violation.rejectedValue());
-            case "too_short" -> "At least " + MIN_SECRET_LENGTH + " characters.";
-            default -> violation.code();
-        };
+    @ExceptionHandler(WebhookRequests.InvalidWebhookRequest.class)
+    ProblemDetail invalid(WebhookRequests.InvalidWebhookRequest invalid) {
+        return FieldProblems.badRequest(invalid.problems());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The webhook_delivery table: what is owed to each subscription, and the log of what was sent. A
  * delivery is {@code pending} until an attempt answers 2xx ({@code delivered}) or the attempts run
- * out ({@code failed}).
+ * out ({@code failed}). A subscription's deliveries are sent in the order they were written: only its
+ * oldest pending one is ever attempted.
  */
 @Repository
 class WebhookDeliveries {
@@ -20,7 +22,8 @@ class WebhookDeliveries {
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";
     static final String FAILED = "failed";
-    private static final int MAX_ERROR_LENGTH = 1000;
+    /** The log keeps a short reason, never what the receiver answered. */
+    private static final int MAX_ERROR_LENGTH = 200;
 
     private final JdbcClient jdbc;
 
@@ -28,9 +31,13 @@ class WebhookDeliveries {
         this.jdbc = jdbc;
     }
 
-    /** A delivery to attempt, with what sending it needs. */
-    record Due(long id, String url, String secret, String eventId, WebhookEventType eventType, String payload,
-            int attempts) {
+    /** A subscription's next delivery, with what sending it needs. */
+    record Head(long id, long subscriptionId, String url, String eventId, WebhookEventType eventType, String payload,
+            int attempts, Instant nextAttemptAt) {
+
+        boolean isDue(Instant now) {
+            return !nextAttemptAt.isAfter(now);
+        }
     }
 
     /** One line of a subscription's delivery log. */
@@ -47,37 +54,43 @@ class WebhookDeliveries {
                 .param("payload", payload).param("now", Timestamp.from(now)).update();
     }
 
-    List<Due> due(Instant now, int limit) {
+    /**
+     * Subscriptions whose next delivery (their oldest pending one: deliveries go in order) is due and
+     * that no node holds, those waiting longest first.
+     */
+    List<Long> dueSubscriptions(Instant now, int limit) {
         // The limit is our own configuration, an int: inlined because PostgreSQL and H2 disagree on binding it.
         return jdbc.sql("""
-                select d.id, s.url, s.secret, d.event_id, d.event_type, d.payload, d.attempts
-                from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                where d.status = 'pending' and d.next_attempt_at <= :now
-                  and (d.claimed_until is null or d.claimed_until < :now)
-                order by d.next_attempt_at, d.id
+                select h.subscription_id from webhook_delivery h
+                join webhook_subscription s on s.id = h.subscription_id
+                where h.status = 'pending' and h.next_attempt_at <= :now
+                  and (s.lease_until is null or s.lease_until < :now)
+                  and not exists (select 1 from webhook_delivery e
+                                  where e.subscription_id = h.subscription_id and e.status = 'pending' and e.id < h.id)
+                order by h.next_attempt_at, h.subscription_id
                 fetch first %d rows only""".formatted(Math.max(1, limit)))
                 .param("now", Timestamp.from(now))
-                .query((rs, row) -> new Due(rs.getLong("id"), rs.getString("url"), rs.getString("secret"),
-                        rs.getString("event_id"), WebhookEventType.named(rs.getString("event_type")).orElseThrow(),
-                        rs.getString("payload"), rs.getInt("attempts")))
-                .list();
+                .query(Long.class).list();
     }
 
-    /**
-     * Takes a delivery for one attempt: only one node wins it, and if that node dies the claim lapses
-     * and another node sends it (at least once, which is why receivers deduplicate on the event id).
-     */
-    boolean claim(long id, Instant now, Instant until) {
+    /** The subscription's oldest pending delivery, due or not. */
+    Optional<Head> head(long subscriptionId) {
         return jdbc.sql("""
-                update webhook_delivery set claimed_until = :until
-                where id = :id and status = 'pending' and (claimed_until is null or claimed_until < :now)""")
-                .param("id", id).param("now", Timestamp.from(now)).param("until", Timestamp.from(until)).update() == 1;
+                select d.id, d.subscription_id, s.url, d.event_id, d.event_type, d.payload, d.attempts, d.next_attempt_at
+                from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                where d.subscription_id = :subscription and d.status = 'pending'
+                order by d.id fetch first 1 rows only""")
+                .param("subscription", subscriptionId)
+                .query((rs, row) -> new Head(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("url"),
+                        rs.getString("event_id"), WebhookEventType.named(rs.getString("event_type")).orElseThrow(),
+                        rs.getString("payload"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant()))
+                .optional();
     }
 
     void delivered(long id, int attempts, int statusCode, Instant now) {
         jdbc.sql("""
                 update webhook_delivery set status = 'delivered', attempts = :attempts, status_code = :code,
-                    last_error = null, last_attempt_at = :now, delivered_at = :now, claimed_until = null
+                    last_error = null, last_attempt_at = :now, delivered_at = :now
                 where id = :id""")
                 .param("id", id).param("attempts", attempts).param("code", statusCode).param("now", Timestamp.from(now))
                 .update();
@@ -89,7 +102,7 @@ class WebhookDeliveries {
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         jdbc.sql("""
                 update webhook_delivery set status = :status, attempts = :attempts, status_code = :code,
-                    last_error = :error, last_attempt_at = :now, next_attempt_at = :next, claimed_until = null
+                    last_error = :error, last_attempt_at = :now, next_attempt_at = :next
                 where id = :id""")
                 .param("id", id).param("status", next == null ? FAILED : PENDING).param("attempts", attempts)
                 .param("code", statusCode).param("error", message).param("now", Timestamp.from(now))

@@ -1,15 +1,17 @@
 package dev.onboardingengine.api.webhook;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,108 +19,124 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import dev.onboardingengine.api.secrets.SecretNotReadable;
+
 /**
- * Sends the deliveries that are due, one POST each, and records the outcome: 2xx is delivered, any
- * other answer or no answer is retried with exponential back-off until the attempts run out, then
- * logged as failed.
+ * Sends what is due, each subscription on its own: a poller finds the subscriptions whose next delivery
+ * is due, leases each one (a row lock in all but name: one node at a time, taken over when a dead
+ * node's lease lapses) and hands it to a bounded pool of {@code concurrency} senders. A sender sends
+ * that subscription's deliveries one at a time, oldest first, until one fails (it waits for its retry
+ * and holds up only the deliveries behind it) or none is due. So a slow or dead receiver delays only
+ * its own deliveries, and each receiver gets its events in order.
  *
- * <p>Runs on a thread of its own rather than on Spring's shared scheduler: a slow or dead endpoint
- * (up to {@code timeout} per attempt) must not hold up the outbox resubmission that shares it.
- *
- * <p>Each request carries the event's JSON as body (the Kafka record's payload), CloudEvents HTTP
- * binary-mode headers ({@code ce-id}, {@code ce-type}, ...), {@link WebhookSignature#HEADER}, the
- * delivery id ({@code X-Onboarding-Delivery}) and the attempt's time ({@code X-Onboarding-Timestamp}).
+ * <p>Runs on threads of its own rather than on Spring's shared scheduler: a slow endpoint (up to
+ * {@code timeout} per attempt) must not hold up the outbox resubmission that shares it.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
 
-    static final String DELIVERY_HEADER = "X-Onboarding-Delivery";
-    static final String TIMESTAMP_HEADER = "X-Onboarding-Timestamp";
-
+    /** Deliveries one sender sends before it gives its place back, so a long backlog does not starve others. */
+    private static final int DELIVERIES_PER_TURN = 20;
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+    private final WebhookSubscriptions subscriptions;
     private final WebhookDeliveries deliveries;
+    private final WebhookSender sender;
     private final WebhookProperties properties;
-    private final HttpClient http;
-    private ScheduledExecutorService executor;
+    private final String node = UUID.randomUUID().toString();
+    private final Set<Long> sending = ConcurrentHashMap.newKeySet();
+    private ScheduledExecutorService poller;
+    private ExecutorService senders;
 
-    WebhookDispatcher(WebhookDeliveries deliveries, WebhookProperties properties) {
+    WebhookDispatcher(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
+            WebhookProperties properties) {
+        this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.sender = sender;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    void dispatchDue() {
-        try {
-            for (WebhookDeliveries.Due due : deliveries.due(Instant.now(), properties.batchSize())) {
-                Instant now = Instant.now();
-                // Held a little longer than one attempt may take, so no other node sends it meanwhile.
-                if (deliveries.claim(due.id(), now, now.plus(properties.timeout().multipliedBy(3)))) {
-                    send(due);
-                }
+    private void dispatchDue() {
+        int free = properties.concurrency() - sending.size();
+        if (free <= 0) {
+            return;
+        }
+        Instant now = Instant.now();
+        List<Long> due = deliveries.dueSubscriptions(now, free);
+        for (long subscription : due) {
+            if (!sending.contains(subscription)
+                    && subscriptions.lease(subscription, node, now, now.plus(properties.lease()))) {
+                sending.add(subscription);
+                senders.execute(() -> sendInOrder(subscription));
             }
-        } catch (DataAccessException e) {
-            // The database may be briefly unavailable; the next poll tries again.
-            log.warn("Could not dispatch webhook deliveries: {}", e.getMessage());
         }
     }
 
-    private void send(WebhookDeliveries.Due due) {
-        int attempt = due.attempts() + 1;
-        byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
-        Instant now = Instant.now();
-        Integer statusCode = null;
-        String error;
+    private void sendInOrder(long subscription) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
-                    .timeout(properties.timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "onboarding-engine-webhooks")
-                    .header("ce-specversion", "1.0")
-                    .header("ce-id", due.eventId())
-                    .header("ce-type", due.eventType().cloudEventType())
-                    .header("ce-source", "urn:onboarding-engine")
-                    .header(DELIVERY_HEADER, Long.toString(due.id()))
-                    .header(TIMESTAMP_HEADER, now.toString())
-                    .header(WebhookSignature.HEADER, WebhookSignature.of(due.secret(), body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            statusCode = response.statusCode();
-            if (statusCode >= 200 && statusCode < 300) {
-                deliveries.delivered(due.id(), attempt, statusCode, Instant.now());
-                log.debug("Webhook delivery {} of event {} answered {}", due.id(), due.eventId(), statusCode);
-                return;
+            for (int sent = 0; sent < DELIVERIES_PER_TURN; sent++) {
+                Optional<WebhookDeliveries.Head> head = deliveries.head(subscription);
+                Instant now = Instant.now();
+                if (head.isEmpty() || !head.get().isDue(now)
+                        || !subscriptions.renewLease(subscription, node, now, now.plus(properties.lease()))) {
+                    return;
+                }
+                if (!attempt(head.get())) {
+                    return;
+                }
             }
-            error = "HTTP " + statusCode;
-        } catch (IOException | IllegalArgumentException e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return; // stopping: the claim lapses and the attempt is made again later
+            Thread.currentThread().interrupt(); // stopping: the lease lapses and the attempt is made again later
+        } catch (DataAccessException e) {
+            log.warn("Could not send the deliveries of webhook {}: {}", subscription, e.getMessage());
+        } finally {
+            try {
+                subscriptions.releaseLease(subscription, node);
+            } catch (DataAccessException e) {
+                // The lease lapses by itself.
+            }
+            sending.remove(subscription);
+        }
+    }
+
+    /** One attempt, recorded; true when it was delivered. */
+    private boolean attempt(WebhookDeliveries.Head due) throws InterruptedException {
+        int attempt = due.attempts() + 1;
+        Instant now = Instant.now();
+        WebhookSender.Outcome outcome;
+        try {
+            outcome = sender.send(due, subscriptions.signingSecrets(due.subscriptionId(), now), now);
+        } catch (SecretNotReadable e) {
+            outcome = WebhookSender.Outcome.failed(null, "its secret cannot be decrypted: " + e.getMessage());
+        }
+        if (outcome.delivered()) {
+            deliveries.delivered(due.id(), attempt, outcome.statusCode(), Instant.now());
+            log.debug("Webhook delivery {} of event {} answered {}", due.id(), due.eventId(), outcome.statusCode());
+            return true;
         }
         boolean lastAttempt = attempt >= properties.maxAttempts();
         Instant next = lastAttempt ? null : Instant.now().plus(properties.retryDelayAfter(attempt));
-        deliveries.attemptFailed(due.id(), attempt, statusCode, error, Instant.now(), next);
-        log.warn("Webhook delivery {} to {} failed (attempt {} of {}): {}{}", due.id(), due.url(), attempt,
-                properties.maxAttempts(), error, lastAttempt ? "; given up" : "; retried at " + next);
+        deliveries.attemptFailed(due.id(), attempt, outcome.statusCode(), outcome.reason(), Instant.now(), next);
+        log.warn("Webhook delivery {} of event {} to subscription {} failed (attempt {} of {}): {}{}", due.id(),
+                due.eventId(), due.subscriptionId(), attempt, properties.maxAttempts(), outcome.reason(),
+                lastAttempt ? "; given up" : "; retried at " + next);
+        return false;
     }
 
     @Override
     public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "webhook-dispatcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        senders = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()), threads("webhook-sender-"));
+        poller = Executors.newSingleThreadScheduledExecutor(threads("webhook-dispatcher-"));
         long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::dispatchSafely, interval, interval, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::dispatchSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void dispatchSafely() {
         try {
             dispatchDue();
+        } catch (DataAccessException e) {
+            // The database may be briefly unavailable; the next poll tries again.
+            log.warn("Could not dispatch webhook deliveries: {}", e.getMessage());
         } catch (RuntimeException e) {
             // An uncaught exception would cancel the schedule for good.
             log.warn("Webhook dispatch failed: {}", e.toString());
@@ -127,14 +145,25 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        if (poller != null) {
+            poller.shutdownNow();
+            senders.shutdownNow();
+            poller = null;
+            senders = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return poller != null;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -97,6 +97,7 @@ class CreateTokenCommandIntegrationTests {
                 "-Dspring.datasource.username=" + TestDatabase.get().username(),
                 "-Dspring.datasource.password=" + TestDatabase.get().password(),
                 "-Dspring.kafka.bootstrap-servers=" + TestBroker.get().bootstrapServers(),
+                "-Donboarding.secrets.key=" + ApiIntegrationTest.SECRETS_KEY,
                 "-cp", System.getProperty("java.class.path"),
                 OnboardingEngineApplication.class.getName()));
         command.addAll(List.of(args));

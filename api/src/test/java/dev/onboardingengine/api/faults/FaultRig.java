@@ -23,6 +23,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.onboardingengine.OnboardingEngineApplication;
+import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.auth.CreateTokenCommand;
 import dev.onboardingengine.workflow.testing.TestDatabase;
 
@@ -70,6 +71,7 @@ final class FaultRig {
                 "camunda.bpm.generate-unique-process-engine-name=true",
                 "camunda.bpm.generate-unique-process-application-name=true",
                 "spring.main.banner-mode=off",
+                "onboarding.secrets.key=" + ApiIntegrationTest.SECRETS_KEY,
                 "spring.autoconfigure.exclude=" + CreateTokenCommand.WITHOUT_WEB_APPS,
                 // Outages make the clients log every reconnect; the counts are what this suite reports.
                 "logging.level.org.apache.kafka=ERROR",

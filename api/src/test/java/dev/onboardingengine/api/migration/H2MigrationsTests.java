@@ -48,4 +48,29 @@ class H2MigrationsTests {
         assertThat(jdbc.sql("select id from level_organization order by id limit :limit offset :offset")
                 .param("limit", 1).param("offset", 1).query(Long.class).list()).containsExactly(2L);
     }
+
+    @Test
+    void freeTextColumnsTakeLongTextOnH2() {
+        // Given every migration applied on H2
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:free-text-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+
+        // Then each free-text column holds far more than any former varchar did
+        for (String column : FreeTextColumnsIntegrationTests.FREE_TEXT) {
+            String[] parts = column.split("\\.");
+            assertThat(jdbc.sql("select character_maximum_length from information_schema.columns "
+                    + "where table_name = :table and column_name = :column")
+                    .param("table", parts[0].toUpperCase()).param("column", parts[1].toUpperCase())
+                    .query(Long.class).single()).as(column).isGreaterThanOrEqualTo(1_000_000L);
+        }
+        // And a long level name is stored and read back whole
+        String name = "x".repeat(100_000);
+        jdbc.sql("update level_organization set name = :name where position = 1").param("name", name).update();
+        assertThat(jdbc.sql("select name from level_organization where position = 1").query(String.class).single())
+                .isEqualTo(name);
+    }
 }

@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.onboardingengine.OnboardingEngineApplication;
+import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.auth.CreateTokenCommand;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
@@ -96,6 +97,7 @@ class OutboxRecoveryIntegrationTests {
                 "camunda.bpm.generate-unique-process-engine-name=true",
                 "camunda.bpm.generate-unique-process-application-name=true",
                 "spring.main.banner-mode=off",
+                "onboarding.secrets.key=" + ApiIntegrationTest.SECRETS_KEY,
                 "spring.autoconfigure.exclude=" + CreateTokenCommand.WITHOUT_WEB_APPS));
         // As command-line arguments: they win over application.yml, as the test needs.
         return new SpringApplicationBuilder(OnboardingEngineApplication.class)

@@ -1,224 +1,162 @@
 package dev.onboardingengine.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
-import com.sun.net.httpserver.HttpServer;
+import com.standardwebhooks.Webhook;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
 
 /**
- * Outbound webhooks against a real HTTP server on 127.0.0.1: events reach subscribed URLs after commit,
- * signed; a failing answer is retried and delivered once; a dead endpoint ends as failed in the log
- * after the bounded attempts (three in these tests, see {@link ApiIntegrationTest}).
+ * Outbound webhooks against a real HTTP server on 127.0.0.1 (allowed by the tests' configuration, see
+ * {@link ApiIntegrationTest}): events reach subscribed URLs after commit with the Standard Webhooks
+ * headers, verified here by the specification's own Java library ({@code Webhook.verify}), as a receiver
+ * would; a failing answer is retried under the same {@code webhook-id} and delivered once; a dead
+ * endpoint ends as failed in the log after the bounded attempts (three in these tests).
  */
 @ApiIntegrationTest
 class WebhookDeliveryIntegrationTests {
 
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-    private static final String SECRET = "s3cret-for-signing-" + UUID.randomUUID();
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     @LocalServerPort
     int port;
 
-    private HttpServer receiver;
-    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private WebhookApi api;
+    private LoopbackReceiver receiver;
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-    private final List<Long> subscriptions = new CopyOnWriteArrayList<>();
-
-    record Received(String path, Map<String, List<String>> headers, String body) {
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
 
     @BeforeEach
-    void startReceiver() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Received request = new Received(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
-                    body);
-            received.add(request);
-            // /flaky answers 500 to the first attempt of each event, 200 afterwards.
-            boolean fail = request.path().equals("/flaky") && failedOnce.add(request.header("ce-id"));
-            exchange.sendResponseHeaders(fail ? 500 : 200, -1);
-            exchange.close();
-        });
-        receiver.start();
+    void startReceiver() {
+        api = new WebhookApi(port);
+        // /flaky answers 500 to the first attempt of each event, 200 afterwards.
+        receiver = LoopbackReceiver.on127001(request -> request.path().equals("/flaky")
+                && failedOnce.add(request.header("webhook-id")) ? new LoopbackReceiver.Answer(500, "") : LoopbackReceiver.Answer.ok());
     }
 
     @AfterEach
     void stopReceiver() {
-        subscriptions.forEach(id -> api().delete().uri("/api/webhooks/{id}", id).retrieve().toBodilessEntity());
-        receiver.stop(0);
+        api.close();
+        receiver.close();
     }
 
     @Test
-    void aSubscribedUrlReceivesEachEventAfterCommitSignedWithItsSecret() throws Exception {
+    void aSubscribedUrlReceivesEachEventAfterCommitWithStandardWebhooksHeaders() {
         // Given a subscription to both event types, with a secret of the subscriber's choice
-        Map<String, Object> created = subscribe("/ok", List.of("new-hire-created", "journey-status-changed"), SECRET);
+        Map<String, Object> created = api.subscribe(receiver.url("/ok"), List.of("new-hire-created", "journey-status-changed"),
+                SECRET);
         assertThat(created).containsEntry("secret", SECRET).containsEntry("event_types",
                 List.of("new-hire-created", "journey-status-changed"));
 
         // When a hire is created
-        long employeeId = hire();
+        long employeeId = api.hire();
 
-        // Then its NewHireCreated arrives, signed over the body with the secret, with CloudEvents and delivery headers
-        Received hired = awaitRequest("/ok", employeeId, "dev.onboardingengine.new-hire-created.v1");
-        assertThat(hired.header("X-Onboarding-Signature")).isEqualTo("sha256=" + hmac(SECRET, hired.body()));
-        assertThat(hired.header("X-Onboarding-Signature")).isNotEqualTo("sha256=" + hmac("another secret", hired.body()));
+        // Then its NewHireCreated arrives, and the receiver's Standard Webhooks library verifies it with the secret
+        LoopbackReceiver.Received hired = awaitRequest(employeeId, "dev.onboardingengine.new-hire-created.v1");
+        assertThatCode(() -> new Webhook(SECRET).verify(hired.body(), hired.headers())).doesNotThrowAnyException();
+        assertThat(hired.header("webhook-id")).isEqualTo(hired.header("ce-id")).isNotBlank();
+        assertThat(Long.parseLong(hired.header("webhook-timestamp")))
+                .isBetween(Instant.now().minusSeconds(60).getEpochSecond(), Instant.now().getEpochSecond() + 1);
+        assertThat(hired.header("webhook-signature")).startsWith("v1,").doesNotContain(" ");
+        // And the CloudEvents headers, the delivery id and the deprecated body-only signature are there too
         assertThat(hired.header("Content-Type")).isEqualTo("application/json");
-        assertThat(hired.header("ce-id")).isNotBlank();
+        assertThat(hired.header("ce-specversion")).isEqualTo("1.0");
+        assertThat(hired.header("ce-source")).isEqualTo("urn:onboarding-engine");
         assertThat(hired.header("X-Onboarding-Delivery")).isNotBlank();
-        assertThat(Instant.parse(hired.header("X-Onboarding-Timestamp"))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(hired.header("X-Onboarding-Signature")).isEqualTo(WebhookSignatures.legacy(SECRET, hired.body()));
         assertThat(hired.body()).contains("\"employeeId\":" + employeeId);
 
         // And so does the journey's first status change, which the engine commits after consuming the hire
-        Received status = awaitRequest("/ok", employeeId, "dev.onboardingengine.journey-status-changed.v1");
+        LoopbackReceiver.Received status = awaitRequest(employeeId, "dev.onboardingengine.journey-status-changed.v1");
         assertThat(status.body()).contains("\"status\":\"draft\"");
+        assertThat(status.header("webhook-id")).isNotEqualTo(hired.header("webhook-id"));
 
         // And the secret is never answered again
-        List<Map<String, Object>> listed = api().get().uri("/api/webhooks").retrieve().body(new ParameterizedTypeReference<>() { });
-        assertThat(listed).anySatisfy(webhook -> assertThat(webhook).containsEntry("id", created.get("id"))
+        assertThat(api.webhooks()).anySatisfy(webhook -> assertThat(webhook).containsEntry("id", created.get("id"))
                 .doesNotContainKey("secret"));
     }
 
     @Test
-    void aDeliveryAnswered500IsRetriedAndDeliveredOnce() {
+    void aDeliveryAnswered500IsRetriedUnderTheSameIdAndDeliveredOnce() {
         // Given a subscriber that fails the first attempt
-        long webhookId = id(subscribe("/flaky", List.of("new-hire-created"), null));
+        Map<String, Object> created = api.subscribe(receiver.url("/flaky"), List.of("new-hire-created"), null);
+        long webhookId = WebhookApi.id(created);
 
         // When a hire is created
-        long employeeId = hire();
+        long employeeId = api.hire();
 
-        // Then the event is sent twice (500, then 200) and never after, and the log says so
-        Map<String, Object> delivery = awaitDelivery(webhookId, "delivered");
-        List<Received> attempts = requestsFor("/flaky", employeeId);
+        // Then the event is sent twice (500, then 200) and never after, each attempt signed for itself
+        Map<String, Object> delivery = api.awaitDelivery(webhookId, "delivered");
+        List<LoopbackReceiver.Received> attempts = receiver.receivedFor(employeeId);
         assertThat(attempts).hasSize(2);
         assertThat(attempts).extracting(r -> r.header("X-Onboarding-Delivery")).containsOnly(delivery.get("id").toString());
+        assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("event_id").toString());
+        String secret = (String) created.get("secret");
+        assertThat(attempts).allSatisfy(attempt ->
+                assertThatCode(() -> new Webhook(secret).verify(attempt.body(), attempt.headers())).doesNotThrowAnyException());
         assertThat(delivery).containsEntry("attempts", 2).containsEntry("status_code", 200);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
-                .until(() -> requestsFor("/flaky", employeeId).size() == 2);
+                .until(() -> receiver.receivedFor(employeeId).size() == 2);
     }
 
     @Test
     void aDeadEndpointEndsInTheLogAsFailedAfterTheBoundedRetries() throws IOException {
         // Given a subscription to a port nobody listens on
-        long webhookId = id(subscribe("http://127.0.0.1:" + closedPort() + "/hook", List.of("new-hire-created"), null));
+        long webhookId = WebhookApi.id(api.subscribe("http://127.0.0.1:" + closedPort() + "/hook", List.of("new-hire-created"),
+                null));
 
         // When a hire is created
-        hire();
+        api.hire();
 
         // Then the delivery is given up after three attempts, with the last error logged
-        Map<String, Object> delivery = awaitDelivery(webhookId, "failed");
+        Map<String, Object> delivery = api.awaitDelivery(webhookId, "failed");
         assertThat(delivery).containsEntry("attempts", 3).containsEntry("status_code", null);
         assertThat((String) delivery.get("last_error")).contains("ConnectException");
     }
 
     @Test
-    void aSubscriptionWithoutAUsableUrlOrEventTypeIsRefusedNamingTheFields() {
-        // When a subscription names a non-HTTP URL and an unknown event type
-        ResponseEntity<Map<String, Object>> refused = api().post().uri("/api/webhooks").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("url", "ftp://example.com/x", "event_types", List.of("hire-fired")))
-                .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> { })
-                .toEntity(new ParameterizedTypeReference<>() { });
+    void aSubscriptionWithoutAUsableUrlEventTypeOrSecretIsRefusedNamingTheFields() {
+        // When a subscription names a non-HTTP URL, an unknown event type and a secret not in the whsec_ form
+        ResponseEntity<Map<String, Object>> refused = api.trySubscribe("ftp://example.com/x", List.of("hire-fired"),
+                "a-plain-secret-of-old");
 
-        // Then it is a 400 naming both fields
+        // Then it is a 400 naming the three fields, and nothing was subscribed
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(refused.getBody()).containsKeys("url", "event_types");
+        assertThat(refused.getBody()).containsKeys("url", "event_types", "secret");
+        assertThat(api.webhooks()).noneSatisfy(webhook -> assertThat(webhook.get("url")).isEqualTo("ftp://example.com/x"));
+
+        // And credentials in the URL are refused too (they would be stored and logged in clear)
+        ResponseEntity<Map<String, Object>> withCredentials = api.trySubscribe(
+                "http://user:password@127.0.0.1:" + receiver.port() + "/ok", List.of("new-hire-created"), null);
+        assertThat(withCredentials.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(withCredentials.getBody()).containsKey("url");
     }
 
-    private Map<String, Object> subscribe(String pathOrUrl, List<String> types, String secret) {
-        String url = pathOrUrl.startsWith("http") ? pathOrUrl
-                : "http://127.0.0.1:" + receiver.getAddress().getPort() + pathOrUrl;
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("url", url, "event_types", types));
-        if (secret != null) {
-            body.put("secret", secret);
-        }
-        ResponseEntity<Map<String, Object>> created = api().post().uri("/api/webhooks").contentType(MediaType.APPLICATION_JSON)
-                .body(body).retrieve().toEntity(new ParameterizedTypeReference<>() { });
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        subscriptions.add(id(created.getBody()));
-        return created.getBody();
-    }
-
-    private long hire() {
-        Map<String, Object> created = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"first_name":"Wendy","last_name":"Webhook","email":"wendy.%s@example.com",
-                         "start_day":"%s","timezone":"UTC","role":0}
-                        """.formatted(UUID.randomUUID(), LocalDate.now().plusDays(7)))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
-        return id(created);
-    }
-
-    private Received awaitRequest(String path, long employeeId, String type) {
-        return await().atMost(EVENTUALLY).until(() -> requestsFor(path, employeeId).stream()
+    private LoopbackReceiver.Received awaitRequest(long employeeId, String type) {
+        return await().atMost(WebhookApi.EVENTUALLY).until(() -> receiver.receivedFor(employeeId).stream()
                 .filter(r -> type.equals(r.header("ce-type"))).findFirst().orElse(null), r -> r != null);
-    }
-
-    private List<Received> requestsFor(String path, long employeeId) {
-        // Other tests' events reach these subscriptions too while they exist: only this hire's count.
-        return received.stream().filter(r -> r.path().equals(path))
-                .filter(r -> r.body().contains("\"employeeId\":" + employeeId + ",")).toList();
-    }
-
-    private Map<String, Object> awaitDelivery(long webhookId, String status) {
-        return await().atMost(EVENTUALLY).until(() -> api().get().uri("/api/webhooks/{id}/deliveries", webhookId)
-                .retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).stream()
-                .filter(d -> status.equals(d.get("status"))).findFirst().orElse(null), d -> d != null);
-    }
-
-    private static String hmac(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static long id(Map<String, Object> body) {
-        return ((Number) body.get("id")).longValue();
     }
 
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private RestClient api() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Token " + ApiIntegrationTest.ADMIN_TOKEN).build();
     }
 }

@@ -16,6 +16,7 @@ import dev.onboardingengine.api.hire.EmployeeArchive;
 import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.api.problem.TypeWords;
 
 /**
  * Bridge documents status codes (400 when the user exists, 404 unknown, 403 yourself) but no error
@@ -68,8 +69,9 @@ class BridgeErrors extends DialectErrors {
                     + "\"first_name\":\"Han\",\"last_name\":\"Solo\",\"email\":\"h.solo@example.com\"}, not %s "
                     + "(\"{API::UserRequest}\" is the documentation's placeholder).").formatted(value == null ? "null"
                     : "\"" + value + "\"");
-            case "wrong_type" -> "must be a %s.".formatted(value);
+            case "wrong_type" -> "must be %s.".formatted(TypeWords.ofSimpleName(value));
             case "before_start" -> "must not be before start_date.";
+            case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
             default -> "is not valid.";
         };
     }

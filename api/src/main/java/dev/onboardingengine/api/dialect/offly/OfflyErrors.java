@@ -66,6 +66,7 @@ class OfflyErrors extends DialectErrors {
             case "invalid_days" -> "must hold only mon, tue, wed, thu, fri, sat, sun.";
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
+            case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
             default -> "is not valid.";
         };
     }

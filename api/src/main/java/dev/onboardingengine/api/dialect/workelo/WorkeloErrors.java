@@ -109,6 +109,7 @@ class WorkeloErrors extends DialectErrors {
             case "parent_cycle" -> "would put the option under itself or one below it.";
             case "invalid_key" -> "must be lower-case letters, digits and dashes.";
             case "not_a_selection" -> "%s is not a selection list.".formatted(value);
+            case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
             default -> "is not valid.";
         };
     }
