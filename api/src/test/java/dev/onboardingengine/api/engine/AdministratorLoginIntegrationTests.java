@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.LoopbackClient;
@@ -29,6 +31,10 @@ import dev.onboardingengine.workflow.administrator.EngineAdministrator;
  * address ({@link LoopbackClient}).
  */
 @ApiIntegrationTest
+// A context of its own: the webapps find their engine by name ("default") in Camunda's JVM-wide
+// registry, which a context closed by an earlier test class can leave without it (a 500 at login).
+@TestPropertySource(properties = "onboarding.test.context=administrator-login")
+@DirtiesContext
 class AdministratorLoginIntegrationTests {
 
     private static final Pattern COOKIE = Pattern.compile("([A-Z-]+)=([^;]+)");
@@ -39,6 +45,8 @@ class AdministratorLoginIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     EngineAdministrator administrator;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     @AfterEach
     void letTheAdministratorIn() {
@@ -96,6 +104,37 @@ class AdministratorLoginIntegrationTests {
         for (int n = 0; n < 15; n++) {
             assertThat(modeler.get("/engine-rest/deployment", basic(ApiIntegrationTest.ADMIN_PASSWORD)).status())
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void twoNodesCreatingTheAdministratorAtOnceMakeOneUserAndOnlyOneOfThemPrintsItsPassword() throws Exception {
+        // Given two starts racing on the same database (two threads here, as two nodes would)
+        // Camunda user ids are letters and digits only.
+        String user = "racer" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> created = new java.util.ArrayList<>();
+            for (String password : java.util.List.of("first-node-password", "second-node-password")) {
+                created.add(nodes.submit(() -> {
+                    together.await();
+                    return administrator.createIfAbsent(user, password);
+                }));
+            }
+
+            // Then exactly one of them created the user, a member of camunda-admin, with its own password
+            java.util.List<Boolean> results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Boolean> result : created) {
+                results.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).containsExactlyInAnyOrder(true, false);
+            assertThat(identity.createUserQuery().userId(user).memberOfGroup("camunda-admin").count()).isOne();
+            String winner = results.get(0) ? "first-node-password" : "second-node-password";
+            assertThat(identity.checkPassword(user, winner)).isTrue();
+        } finally {
+            nodes.shutdownNow();
+            identity.deleteUser(user);
         }
     }
 
