@@ -60,7 +60,7 @@ final class EngineUnderTest implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--onboarding.kafka.embedded.enabled=false",
                 "--onboarding.admin.token=" + TOKEN,
-                "--camunda.bpm.admin-user.password=bench",
+                "--onboarding.admin.password=bench",
                 // A fresh key for secrets at rest per run: required on the postgres profile, and no key file in ./data.
                 "--onboarding.secrets.key=" + randomKey(),
                 "--spring.main.banner-mode=off",

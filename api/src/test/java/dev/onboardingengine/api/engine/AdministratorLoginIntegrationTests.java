@@ -31,9 +31,10 @@ import dev.onboardingengine.workflow.administrator.EngineAdministrator;
  * address ({@link LoopbackClient}).
  */
 @ApiIntegrationTest
-// A context of its own: the webapps find their engine by name ("default") in Camunda's JVM-wide
-// registry, which a context closed by an earlier test class can leave without it (a 500 at login).
-@TestPropertySource(properties = "onboarding.test.context=administrator-login")
+// A context and an engine name of its own: the webapps and /engine-rest find their engine by name in
+// Camunda's JVM-wide registry, where "default" may belong to (or have been dropped by) another test
+// class's context. Every request below names this context's engine.
+@TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @DirtiesContext
 class AdministratorLoginIntegrationTests {
 
@@ -47,6 +48,8 @@ class AdministratorLoginIntegrationTests {
     EngineAdministrator administrator;
     @Autowired
     org.camunda.bpm.engine.IdentityService identity;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
 
     @AfterEach
     void letTheAdministratorIn() {
@@ -58,8 +61,8 @@ class AdministratorLoginIntegrationTests {
     void theConfiguredPasswordOpensTheEngineRestApiAndOnlyItsHashIsStored() {
         LoopbackClient client = new LoopbackClient("127.0.0.21", port);
 
-        assertThat(client.get("/engine-rest/deployment", basic(ApiIntegrationTest.ADMIN_PASSWORD)).status()).isEqualTo(200);
-        assertThat(client.get("/engine-rest/deployment", basic("admin")).status()).isEqualTo(401);
+        assertThat(client.get(deployments(), basic(ApiIntegrationTest.ADMIN_PASSWORD)).status()).isEqualTo(200);
+        assertThat(client.get(deployments(), basic("admin")).status()).isEqualTo(401);
         administrator.unlock("admin");
         String stored = jdbc.sql("select pwd_ from act_id_user where id_ = 'admin'").query(String.class).single();
         assertThat(stored).startsWith("{SHA-512}").doesNotContain(ApiIntegrationTest.ADMIN_PASSWORD);
@@ -72,19 +75,19 @@ class AdministratorLoginIntegrationTests {
         int attemptsBefore = attempts();
         for (int n = 0; n < 5; n++) {
             assertThat(cockpitLogin(guesser, "wrong-" + n)).isEqualTo(401);
-            assertThat(guesser.get("/engine-rest/deployment", basic("wrong-" + n)).status()).isEqualTo(401);
+            assertThat(guesser.get(deployments(), basic("wrong-" + n)).status()).isEqualTo(401);
         }
 
         // When it tries again, even with the right password, on either door
         int attemptsAfterTen = attempts();
-        LoopbackClient.Response refused = guesser.get("/engine-rest/deployment", basic(ApiIntegrationTest.ADMIN_PASSWORD));
+        LoopbackClient.Response refused = guesser.get(deployments(), basic(ApiIntegrationTest.ADMIN_PASSWORD));
 
         // Then it is told to wait, and Camunda sees none of it: its count of failures stays where the ten left it
         assertThat(refused.status()).isEqualTo(429);
         assertThat(Long.parseLong(refused.headers().get("retry-after"))).isPositive();
         assertThat(cockpitLogin(guesser, ApiIntegrationTest.ADMIN_PASSWORD)).isEqualTo(429);
         for (int n = 0; n < 20; n++) {
-            assertThat(guesser.get("/engine-rest/deployment", basic("wrong-again-" + n)).status()).isEqualTo(429);
+            assertThat(guesser.get(deployments(), basic("wrong-again-" + n)).status()).isEqualTo(429);
         }
         // (Camunda does not count attempts made while its own delay after a failure runs, so the ten raised it by 1 to 10.)
         assertThat(attempts()).isEqualTo(attemptsAfterTen).isBetween(attemptsBefore + 1, attemptsBefore + 10);
@@ -92,7 +95,7 @@ class AdministratorLoginIntegrationTests {
         // And the administrator, from elsewhere, is not locked out for good: Camunda's delay passes (unlocked here)
         administrator.unlock("admin");
         LoopbackClient administratorsDesk = new LoopbackClient("127.0.0.23", port);
-        assertThat(administratorsDesk.get("/engine-rest/deployment", basic(ApiIntegrationTest.ADMIN_PASSWORD)).status())
+        assertThat(administratorsDesk.get(deployments(), basic(ApiIntegrationTest.ADMIN_PASSWORD)).status())
                 .isEqualTo(200);
         assertThat(cockpitLogin(administratorsDesk, ApiIntegrationTest.ADMIN_PASSWORD)).isEqualTo(200);
     }
@@ -102,7 +105,7 @@ class AdministratorLoginIntegrationTests {
         LoopbackClient modeler = new LoopbackClient("127.0.0.24", port);
 
         for (int n = 0; n < 15; n++) {
-            assertThat(modeler.get("/engine-rest/deployment", basic(ApiIntegrationTest.ADMIN_PASSWORD)).status())
+            assertThat(modeler.get(deployments(), basic(ApiIntegrationTest.ADMIN_PASSWORD)).status())
                     .isEqualTo(200);
         }
     }
@@ -139,8 +142,12 @@ class AdministratorLoginIntegrationTests {
     }
 
     /** Cockpit's login page: GET the app for the XSRF cookie and the session, then POST the form. */
-    private static int cockpitLogin(LoopbackClient client, String password) {
-        LoopbackClient.Response page = client.get("/camunda/app/cockpit/default/", Map.of());
+    private String deployments() {
+        return "/engine-rest/engine/" + engine.getName() + "/deployment";
+    }
+
+    private int cockpitLogin(LoopbackClient client, String password) {
+        LoopbackClient.Response page = client.get("/camunda/app/cockpit/" + engine.getName() + "/", Map.of());
         Map<String, String> cookies = new HashMap<>();
         String setCookie = page.headers().getOrDefault("set-cookie", "");
         Matcher matcher = COOKIE.matcher(setCookie);
@@ -148,7 +155,7 @@ class AdministratorLoginIntegrationTests {
             cookies.put(matcher.group(1), matcher.group(2));
         }
         String cookieHeader = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-        return client.post("/camunda/api/admin/auth/user/default/login/cockpit",
+        return client.post("/camunda/api/admin/auth/user/" + engine.getName() + "/login/cockpit",
                 Map.of("Cookie", cookieHeader, "X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""),
                         "Accept", "application/json"),
                 "application/x-www-form-urlencoded",
