@@ -56,7 +56,8 @@ record FormSchema(String id, List<Field> fields) {
                 options.add(new Option(value.path("label").asText(value.path("value").asText()), value.path("value").asText()));
             }
             fields.add(new Field(key, label.isBlank() ? key : label,
-                    ResourceType.ofComponent(type, component.path("subtype").asText(null)),
+                    ResourceType.ofComponent(type, component.path("subtype").asText(null),
+                            component.path("properties").path(ResourceType.PAPERWORK_PROPERTY).asText(null)),
                     validate.path("required").asBoolean(false), maxLength, List.copyOf(options)));
         }
     }

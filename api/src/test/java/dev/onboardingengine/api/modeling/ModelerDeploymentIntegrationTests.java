@@ -79,7 +79,38 @@ class ModelerDeploymentIntegrationTests {
                         "Status_Onboarded", "onboarded"),
                 Arguments.of("a sequence key that is not deployed", singleTask(
                         "<bpmn:callActivity id=\"Call_Missing\" calledElement=\"sequence-does-not-exist\" />"),
-                        "Call_Missing", "sequence-does-not-exist"));
+                        "Call_Missing", "sequence-does-not-exist"),
+                // Issue 15's probe: an expression reading the API-token table through the application's JdbcTemplate
+                Arguments.of("an expression that reaches a bean of the application", singleTask(
+                        "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\"${execution.setVariable('probe',"
+                                + " jdbcTemplate.queryForList('select token_hash from api_token').toString())}\" />"),
+                        "Task_Probe", "names 'jdbcTemplate', a bean of the application that diagrams cannot reach"),
+                Arguments.of("an expression that climbs from the execution to the engine", singleTask(
+                        "<bpmn:serviceTask id=\"Task_Climb\" camunda:expression=\"${execution.getProcessEngine()"
+                                + ".getProcessEngineConfiguration().getDataSource().getConnection()}\" />"),
+                        "Task_Climb", "calls getProcessEngine() on 'execution', which diagrams cannot reach"),
+                Arguments.of("a listener expression that climbs from the task to the engine", singleTask(
+                        "<bpmn:userTask id=\"Task_Listened\"><bpmn:extensionElements><camunda:taskListener event=\"create\""
+                                + " expression=\"${task.execution.processEngineServices.runtimeService}\" />"
+                                + "</bpmn:extensionElements></bpmn:userTask>"),
+                        "Task_Listened", "reads 'execution' of 'task'"),
+                Arguments.of("a script task", singleTask(
+                        "<bpmn:scriptTask id=\"Task_Script\" scriptFormat=\"javascript\"><bpmn:script>1 + 1</bpmn:script>"
+                                + "</bpmn:scriptTask>"),
+                        "Task_Script", "onboarding.modeling.scripts-enabled"),
+                Arguments.of("a script in an input", singleTask(
+                        "<bpmn:serviceTask id=\"Task_ScriptedInput\" camunda:delegateExpression=\"${notifyStakeholder}\">"
+                                + "<bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"recipient\">"
+                                + "<camunda:script scriptFormat=\"groovy\">'hire'</camunda:script></camunda:inputParameter>"
+                                + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>"),
+                        "Task_ScriptedInput", "scripts are off"),
+                Arguments.of("a Java class as delegate", singleTask(
+                        "<bpmn:serviceTask id=\"Task_Class\" camunda:class=\"java.lang.Object\" />"),
+                        "Task_Class", "names the Java class java.lang.Object"),
+                Arguments.of("a form that is neither deployed nor in the deployment", singleTask(
+                        "<bpmn:userTask id=\"Task_FormNowhere\" camunda:formRef=\"form-nowhere\""
+                                + " camunda:formRefBinding=\"latest\" />"),
+                        "Task_FormNowhere", "form-nowhere"));
     }
 
     @ParameterizedTest(name = "refuses {0}")
@@ -94,6 +125,25 @@ class ModelerDeploymentIntegrationTests {
         // Then it is refused, naming the element and the problem, and nothing is deployed
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat((String) response.getBody().get("message")).contains(elementId).contains(detail);
+        assertThat(deployments().deploymentsNamed(name)).isZero();
+    }
+
+    @Test
+    void refusesAFormTheTasklistOfCamunda724CannotRender() {
+        // Given a Camunda Form with a file picker (form-js 1.11+), which Tasklist's form-js 1.8 does not know
+        String name = "refused-form-" + UUID.randomUUID();
+        String form = """
+                {"id": "form-with-file-picker", "type": "default", "schemaVersion": 16, "components": [
+                  {"id": "Field_Passport", "key": "passport", "label": "Passport", "type": "filepicker"}]}
+                """;
+
+        // When it is deployed as Modeler deploys a form
+        ResponseEntity<Map<String, Object>> response = deployments().deploy(name, Map.of("with-file-picker.form", form));
+
+        // Then it is refused, naming the form, the field and its type, and nothing is deployed
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) response.getBody().get("message")).contains("form-with-file-picker").contains("Field_Passport")
+                .contains("filepicker").contains("onboarding.paperwork");
         assertThat(deployments().deploymentsNamed(name)).isZero();
     }
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 import dev.onboardingengine.workflow.notification.StakeholderNotifier;
 
 /**
@@ -15,6 +16,7 @@ import dev.onboardingengine.workflow.notification.StakeholderNotifier;
  * invitation_sent milestone that follows.
  */
 @Component("sendInvitation")
+@ReachableFromDiagrams
 class InvitationDelegate implements JavaDelegate {
 
     static final String TEMPLATE = "invitation";

@@ -4,11 +4,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+
 /**
  * {@code ${addedSequencesDone}}: one batch of added sequences finished. Counts it down on the
  * journey, which wakes Wait_AddedSequencesDone when nothing added is left.
  */
 @Component("addedSequencesDone")
+@ReachableFromDiagrams
 class AddedSequencesDoneDelegate implements JavaDelegate {
 
     @Override

@@ -4,11 +4,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+
 /**
  * {@code ${journeyStatus}}: the "Set journey status" milestone. Reads the {@code status} input of the
  * element and the journey id of the process.
  */
 @Component("journeyStatus")
+@ReachableFromDiagrams
 class JourneyStatusDelegate implements JavaDelegate {
 
     private final JourneyStatusRecorder recorder;

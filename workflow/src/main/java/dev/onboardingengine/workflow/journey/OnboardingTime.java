@@ -10,6 +10,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+
 /**
  * {@code ${onboardingTime}}: the moments of a journey, for timers and due dates in BPMN, computed from
  * the hire's start day and time zone at the configured local hour. Following ChiefOnboarding, days
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
  * </pre>
  */
 @Component("onboardingTime")
+@ReachableFromDiagrams
 public class OnboardingTime {
 
     private final JourneyCalendar calendar;

@@ -2,7 +2,9 @@ package dev.onboardingengine.workflow.modeling;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,15 +15,17 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 /**
  * What the parse listener cannot see by itself: whether the diagram belongs to a new deployment (only
  * those are checked; a definition reloaded into the cache was accepted when it was deployed, and
- * refusing it now would strand running journeys) and which process keys the same deployment brings
- * (a call activity may call a sequence deployed together with it). Registered first and last among
- * the deployers, so the thread only carries it while Camunda parses that deployment.
+ * refusing it now would strand running journeys) and which process keys and form ids the same
+ * deployment brings (a call activity may call a sequence, a user task reference a form, deployed together
+ * with it). Registered first and last among the deployers, so the thread only carries it while Camunda
+ * parses that deployment.
  */
 final class DeploymentInProgress {
 
     private static final Pattern PROCESS_ID =
             Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");
     private static final ThreadLocal<Map<String, String>> RESOURCE_BY_PROCESS_KEY = new ThreadLocal<>();
+    private static final ThreadLocal<Set<String>> FORM_IDS = new ThreadLocal<>();
 
     private DeploymentInProgress() {
     }
@@ -31,18 +35,43 @@ final class DeploymentInProgress {
         return RESOURCE_BY_PROCESS_KEY.get();
     }
 
+    /** The ids of the Camunda Forms in the new deployment being parsed; null when none is. */
+    static Set<String> formIds() {
+        return FORM_IDS.get();
+    }
+
     static Deployer start() {
         return deployment -> {
             if (!deployment.isNew()) {
                 RESOURCE_BY_PROCESS_KEY.remove();
+                FORM_IDS.remove();
                 return;
             }
             RESOURCE_BY_PROCESS_KEY.set(processKeysOf(deployment));
+            FORM_IDS.set(formIdsOf(deployment));
         };
     }
 
     static Deployer end() {
-        return deployment -> RESOURCE_BY_PROCESS_KEY.remove();
+        return deployment -> {
+            RESOURCE_BY_PROCESS_KEY.remove();
+            FORM_IDS.remove();
+        };
+    }
+
+    private static Set<String> formIdsOf(DeploymentEntity deployment) {
+        Set<String> ids = new HashSet<>();
+        if (deployment.getResources() != null) {
+            for (ResourceEntity resource : deployment.getResources().values()) {
+                if (resource.getName().endsWith(".form")) {
+                    String id = TasklistForms.idOf(new String(resource.getBytes(), StandardCharsets.UTF_8));
+                    if (id != null) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
     }
 
     private static Map<String, String> processKeysOf(DeploymentEntity deployment) {

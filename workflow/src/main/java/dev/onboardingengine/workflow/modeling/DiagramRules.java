@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.task.listener.DelegateExpressionTaskListener;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.springframework.beans.factory.BeanFactory;
 
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyVariables;
@@ -33,29 +31,29 @@ import dev.onboardingengine.workflow.journey.OnboardingTime;
 /**
  * Checks every diagram of a new deployment against what this engine has, and refuses it with a
  * {@link BpmnParseException} (a 400 from {@code /engine-rest/deployment/create}, nothing deployed) naming
- * each element and its problem: delegates that are not beans, statuses that are not journey statuses,
- * element templates or versions the engine does not ship, {@code ${onboardingTime...}} calls that cannot
- * be computed, and literal call activity keys that are neither deployed nor in the deployment.
+ * each element and its problem: what it reaches beyond the engine's documented beans and members, scripts
+ * and Java classes ({@link ReachRules}), statuses that are not journey statuses, element templates or
+ * versions the engine does not ship, actions whose owner and assignee differ, {@code ${onboardingTime...}}
+ * calls that cannot be computed, literal call activity keys and form references that are neither deployed
+ * nor in the deployment.
  * <p>
- * It also completes "Assign action" user tasks with the {@code ${actionNotifier}} create listener:
- * Camunda 7 element templates cannot set task listeners.
+ * It also completes every action user task ("Assign action", "Fill in a form", "Read or sign a document")
+ * with the {@code ${actionNotifier}} create listener: Camunda 7 element templates cannot set task listeners.
  */
 class DiagramRules extends AbstractBpmnParseListener {
 
     static final String ACTION_NOTIFIER = "${actionNotifier}";
 
-    private static final Pattern EXPRESSION_ROOT = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern ONBOARDING_TIME_CALL = Pattern.compile("onboardingTime\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
-    private static final Set<String> CONTEXT_NAMES = Set.of("execution", "task", "externalTask");
     private static final Set<String> TIMER_TAGS = Set.of("timeDate", "timeDuration", "timeCycle");
 
-    private final BeanFactory beans;
+    private final ReachRules reach;
     private final ElementTemplates templates;
     private final Set<String> onboardingTimeMethods;
     private final Set<String> dayCountMethods;
 
-    DiagramRules(BeanFactory beans, ElementTemplates templates) {
-        this.beans = beans;
+    DiagramRules(ReachRules reach, ElementTemplates templates) {
+        this.reach = reach;
         this.templates = templates;
         List<Method> methods = Arrays.stream(OnboardingTime.class.getDeclaredMethods())
                 .filter(method -> Modifier.isPublic(method.getModifiers())).toList();
@@ -67,7 +65,7 @@ class DiagramRules extends AbstractBpmnParseListener {
 
     @Override
     public void parseUserTask(Element userTask, ScopeImpl scope, ActivityImpl activity) {
-        if (!ElementTemplates.ASSIGN_ACTION.equals(camunda(userTask, "modelerTemplate"))
+        if (!ElementTemplates.isAction(camunda(userTask, "modelerTemplate"))
                 || !(activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior)) {
             return;
         }
@@ -106,12 +104,7 @@ class DiagramRules extends AbstractBpmnParseListener {
         if (flowElement) {
             checkFlowElement(element, id, deployment, problems);
         }
-        String delegate = element.attribute("delegateExpression") != null ? element.attribute("delegateExpression")
-                : camunda(element, "delegateExpression");
-        if (delegate != null && owner != null) {
-            unknownBean(delegate).ifPresent(bean -> problems.add(DiagramProblem.at(element, owner,
-                    "delegate expression " + delegate + " names '" + bean + "', which this engine does not have")));
-        }
+        reach.check(element, owner, problems);
         if (TIMER_TAGS.contains(element.getTagName()) && owner != null) {
             checkTime(element, owner, element.getText(), problems);
         }
@@ -153,12 +146,12 @@ class DiagramRules extends AbstractBpmnParseListener {
                 problems.add(DiagramProblem.at(element, id, "no message template (input 'template')"));
             }
             String channel = input(element, "channel");
-            if (channel != null && !java.util.Set.of("email", "slack", "webhook").contains(channel)) {
+            if (channel != null && !Set.of("email", "slack", "webhook").contains(channel)) {
                 problems.add(DiagramProblem.at(element, id, "channel '" + channel
                         + "' is not available; use email, slack or webhook"));
             }
         }
-        if (ElementTemplates.ASSIGN_ACTION.equals(template)) {
+        if (ElementTemplates.isAction(template)) {
             String owner = input(element, "owner");
             String expected = "${" + owner + "Id}";
             if (!JourneyVariables.STAKEHOLDER_ROLES.contains(owner) || !expected.equals(camunda(element, "assignee"))) {
@@ -167,6 +160,14 @@ class DiagramRules extends AbstractBpmnParseListener {
             }
         }
         checkWaitTemplate(element, id, template, problems);
+        FormReferences.check(element, id, camunda(element, "formRef"), camunda(element, "formRefBinding"), problems);
+        if (ElementTemplates.CALL_SEQUENCE.equals(template) && "1".equals(version)
+                && children(element, "extensionElements").flatMap(ext -> children(ext, "in"))
+                        .anyMatch(in -> in.attributes().isEmpty())) {
+            problems.add(DiagramProblem.at(element, id, "was made with \"Call sequence\" version 1, which writes an empty"
+                    + " <camunda:in /> that Camunda cannot deploy; in Modeler, select it and update the template to version "
+                    + templates.latestVersion(ElementTemplates.CALL_SEQUENCE) + " (or delete the empty camunda:in)"));
+        }
         if ("callActivity".equals(element.getTagName())) {
             String called = element.attribute("calledElement");
             boolean literal = called != null && !called.contains("${") && !called.contains("#{");
@@ -212,15 +213,6 @@ class DiagramRules extends AbstractBpmnParseListener {
                 }
             }
         }
-    }
-
-    private Optional<String> unknownBean(String expression) {
-        Matcher root = EXPRESSION_ROOT.matcher(expression.trim());
-        if (!root.find()) {
-            return Optional.empty();
-        }
-        String name = root.group(1);
-        return CONTEXT_NAMES.contains(name) || beans.containsBean(name) ? Optional.empty() : Optional.of(name);
     }
 
     private static String camunda(Element element, String name) {

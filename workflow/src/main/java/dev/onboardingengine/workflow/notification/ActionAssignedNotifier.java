@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.onboardingengine.workflow.journey.JourneyVariables;
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 
 /**
  * {@code ${actionNotifier}}, a create listener on user tasks: mails {@code action-assigned} (the
@@ -15,6 +16,7 @@ import dev.onboardingengine.workflow.journey.JourneyVariables;
  * or manager), once per task.
  */
 @Component("actionNotifier")
+@ReachableFromDiagrams
 class ActionAssignedNotifier implements TaskListener {
 
     static final String OWNER = "owner";

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 import dev.onboardingengine.workflow.journey.JourneyVariables;
+import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * incident, not a rolled-back journey step.
  */
 @Component("notifyStakeholder")
+@ReachableFromDiagrams
 class NotifyStakeholderDelegate implements JavaDelegate {
 
     static final String RECIPIENT = "recipient";

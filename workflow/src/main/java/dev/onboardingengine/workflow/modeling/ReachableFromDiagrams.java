@@ -1,0 +1,19 @@
+package dev.onboardingengine.workflow.modeling;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean that deployed diagrams may name in their expressions ({@code ${notifyStakeholder}},
+ * {@code ${onboardingTime.workday(execution, 2)}}): the engine's documented delegates, listeners and
+ * helpers. Every other bean of the application (its DataSource, JdbcTemplate, services) is out of a
+ * diagram's reach, at deploy time and when an expression is evaluated.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface ReachableFromDiagrams {
+}
