@@ -14,7 +14,7 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 
 /**
  * The whole engine on a random port, on real PostgreSQL and Kafka, with a known administrator token
- * ({@link #ADMIN_TOKEN}), Prometheus export on, and Camunda's job executor off: tests fire timers after
+ * ({@link #ADMIN_TOKEN}) and Camunda administrator password ({@link #ADMIN_PASSWORD}), Prometheus export on, and Camunda's job executor off: tests fire timers after
  * moving the clock. Webhook host names resolve through {@link TestHostNames}, so a test can make a name
  * resolve to a loopback address of its choice.
  */
@@ -25,6 +25,7 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 @TestPropertySource(properties = {
         "onboarding.admin.email=admin@example.com",
         "onboarding.admin.token=" + ApiIntegrationTest.ADMIN_TOKEN,
+        "onboarding.admin.password=" + ApiIntegrationTest.ADMIN_PASSWORD,
         "onboarding.outbox.resubmit-interval=2s",
         "onboarding.outbox.resubmit-older-than=5s",
         // A fixed key for secrets at rest, so no test writes a generated key file into ./data.
@@ -44,6 +45,8 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 public @interface ApiIntegrationTest {
 
     String ADMIN_TOKEN = "0123456789abcdef0123456789abcdef01234567";
+    /** The Camunda administrator's ({@code admin}) password: no default exists. */
+    String ADMIN_PASSWORD = "test-admin-password-7d1f2c";
 
     /** The key that encrypts secrets at rest in these tests (base64 of 32 bytes). */
     String SECRETS_KEY = "Z5AnbDQrIUrjrUFOTWZmPhH0ikFjIcC1CluLplQL6es=";

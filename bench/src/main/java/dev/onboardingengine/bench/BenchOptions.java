@@ -13,11 +13,14 @@ import java.util.Set;
  */
 record BenchOptions(String database, int hires, int rounds, int clients, int seededJourneys, int apiRequests,
         int footprintHires, boolean footprint, boolean profile, Path engineJar, Path resultsDir,
-        String postgresHost, int postgresPort, String postgresUser, List<String> engineArgs) {
+        String postgresHost, int postgresPort, String postgresUser, String h2Settings, List<String> engineArgs) {
+
+    /** The embedded default's H2 URL settings (application.yml), which {@code --h2-settings} replaces to compare. */
+    static final String EMBEDDED_DEFAULT_H2_SETTINGS = "WRITE_DELAY=0";
 
     static final Set<String> KNOWN = Set.of("database", "hires", "rounds", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
-            "postgres-port", "postgres-user", "full");
+            "postgres-port", "postgres-user", "h2-settings", "full");
 
     static BenchOptions parse(String[] args, Path repositoryRoot) {
         Map<String, String> values = new HashMap<>();
@@ -57,6 +60,7 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
                 values.getOrDefault("postgres-host", "127.0.0.1"),
                 integer(values, "postgres-port", 5432),
                 values.getOrDefault("postgres-user", "postgres"),
+                values.getOrDefault("h2-settings", EMBEDDED_DEFAULT_H2_SETTINGS),
                 List.copyOf(engineArgs));
     }
 

@@ -60,7 +60,7 @@ final class EngineUnderTest implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                 "--onboarding.kafka.embedded.enabled=false",
                 "--onboarding.admin.token=" + TOKEN,
-                "--camunda.bpm.admin-user.password=bench",
+                "--onboarding.admin.password=bench",
                 // A fresh key for secrets at rest per run: required on the postgres profile, and no key file in ./data.
                 "--onboarding.secrets.key=" + randomKey(),
                 "--spring.main.banner-mode=off",
@@ -80,9 +80,11 @@ final class EngineUnderTest implements AutoCloseable {
             args.add("--spring.datasource.password=");
             description = "PostgreSQL " + server + name + " (fresh)";
         } else {
-            String url = "jdbc:h2:file:" + directory.resolve("onboarding").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+            String settings = options.h2Settings().isBlank() ? "" : ";" + options.h2Settings();
+            String url = "jdbc:h2:file:" + directory.resolve("onboarding").toAbsolutePath() + settings;
             args.add("--spring.datasource.url=" + url);
-            description = "H2 file in " + directory + " (fresh; the embedded default's URL shape)";
+            description = "H2 file in " + directory + " (fresh), settings '" + options.h2Settings() + "'"
+                    + (options.h2Settings().equals(BenchOptions.EMBEDDED_DEFAULT_H2_SETTINGS) ? " (the embedded default's)" : "");
         }
         args.addAll(options.engineArgs());
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
@@ -137,6 +139,16 @@ final class EngineUnderTest implements AutoCloseable {
 
     String databaseDescription() {
         return databaseDescription;
+    }
+
+    /** The H2 file's size now, in MB; -1 on PostgreSQL. */
+    long h2FileMegabytes() {
+        Path file = directory.resolve("onboarding.mv.db");
+        try {
+            return Files.exists(file) ? Files.size(file) / (1024 * 1024) : -1;
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     String property(String name) {

@@ -29,7 +29,7 @@ public final class OnboardingBench {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
-                    + "[--profile=false] [--full]");
+                    + "[--profile=false] [--h2-settings=WRITE_DELAY=0] [--full]");
             System.exit(2);
             return;
         }
@@ -49,6 +49,7 @@ public final class OnboardingBench {
         results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database() + " --hires="
                 + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
                 + " --clients=" + options.clients()
+                + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
 
@@ -68,6 +69,10 @@ public final class OnboardingBench {
             }
             IntakeScenario intake = new IntakeScenario(engine, options, results);
             intake.run();
+            if (options.database().equals("h2")) {
+                results.add(IntakeScenario.SCENARIO, "H2 file size after the intake (engine and bare Camunda)",
+                        engine.h2FileMegabytes(), "MB", "settings " + options.h2Settings());
+            }
             if (options.profile()) {
                 profile.stopAndReport(results, 10);
             }

@@ -31,4 +31,14 @@ class ApiSecurityConfiguration {
         registration.setName("apiTokenFilter");
         return registration;
     }
+
+    /** Actuator: the two probes for anyone, everything else for administrators' tokens. */
+    @Bean
+    FilterRegistrationBean<ActuatorAccess> actuatorAccess(ApiTokens tokens, ObjectMapper objectMapper) {
+        FilterRegistrationBean<ActuatorAccess> registration =
+                new FilterRegistrationBean<>(new ActuatorAccess(tokens, objectMapper));
+        registration.addUrlPatterns("/actuator/*");
+        registration.setName("actuatorAccess");
+        return registration;
+    }
 }

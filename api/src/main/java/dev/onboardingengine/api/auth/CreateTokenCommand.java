@@ -3,27 +3,25 @@ package dev.onboardingengine.api.auth;
 import java.io.PrintStream;
 import java.util.Optional;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.local.CommandLineContext;
 
 /**
  * {@code create-token <email>}: the engine's {@code drf_create_token}. Creates an API token for an
  * existing administrator, prints it once and exits. Runs against the configured database without
- * starting the web server, the job executor or the Kafka consumers.
+ * starting the web server, the job executor or the Kafka consumers ({@link CommandLineContext}),
+ * beside a running engine or not.
  */
 public final class CreateTokenCommand {
 
     static final String NAME = "create-token";
 
     /** Camunda's REST API and webapps need a servlet container; a command-line run has none. */
-    public static final String WITHOUT_WEB_APPS =
-            "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-                    + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
+    public static final String WITHOUT_WEB_APPS = CommandLineContext.WITHOUT_WEB_APPS;
 
     private CreateTokenCommand() {
     }
@@ -40,18 +38,7 @@ public final class CreateTokenCommand {
             System.err.println("Usage: create-token <email of an administrator>");
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                // Command-line arguments, so they win over application.yml and the environment.
-                .run("--onboarding.kafka.embedded.enabled=false",
-                        "--onboarding.workflow.consume-new-hires=false",
-                        "--onboarding.intake.consume-hire-requests=false",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--spring.kafka.admin.auto-create=false",
-                        "--onboarding.outbox.resubmit-initial-delay=1h",
-                        "--spring.main.banner-mode=off",
-                        "--spring.autoconfigure.exclude=" + WITHOUT_WEB_APPS,
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext context = CommandLineContext.start(application)) {
             Optional<Employee> admin = context.getBean(Employees.class).findByEmail(args[1])
                     .filter(employee -> employee.role() == EmployeeRole.ADMIN);
             if (admin.isEmpty()) {

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,7 @@ import dev.onboardingengine.api.hire.NewHireService;
  * again (only its hash is kept); {@code create-token <email>} makes another.
  */
 @Component
+@Order(0)
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
@@ -72,8 +74,11 @@ class FirstAdministrator implements ApplicationRunner {
     /**
      * @param email the first administrator's address
      * @param token a chosen API token for them (at least 32 characters); empty: one is generated and printed
+     * @param user the Camunda administrator's user id
+     * @param password the Camunda administrator's password when the user is created; empty: generated and printed
      */
     @ConfigurationProperties("onboarding.admin")
-    record Settings(@DefaultValue("admin@example.com") String email, @DefaultValue("") String token) {
+    record Settings(@DefaultValue("admin@example.com") String email, @DefaultValue("") String token,
+            @DefaultValue("admin") String user, @DefaultValue("") String password) {
     }
 }

@@ -168,7 +168,7 @@ public class NewHireService {
                     employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
                     employee.buddyId(), employee.managerId(), sequenceKeys(hire.sequenceIds()), now,
                     stakeholder(employee.buddyId()),
-                    stakeholder(employee.managerId())));
+                    stakeholder(employee.managerId()), employee.uuid()));
         }
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(employee.id()))) {
             log.info("Employee {} created as {}{}", employee.id(), employee.role(),

@@ -54,11 +54,16 @@ public class EmbeddedKafka implements GenericApplicationListener {
         }
     }
 
-    private void startIfNoBrokerConfigured(ConfigurableEnvironment environment) {
+    /** Whether this environment asks for the in-process broker: enabled, and no Kafka configured. */
+    static boolean willStart(ConfigurableEnvironment environment) {
         boolean enabled = environment.getProperty("onboarding.kafka.embedded.enabled", Boolean.class, true);
         boolean configured = environment.containsProperty("spring.kafka.bootstrap-servers")
                 || environment.containsProperty("KAFKA_BOOTSTRAP_SERVERS");
-        if (!enabled || configured || broker != null) {
+        return enabled && !configured;
+    }
+
+    private void startIfNoBrokerConfigured(ConfigurableEnvironment environment) {
+        if (!willStart(environment) || broker != null) {
             return;
         }
         Path dataDir = Path.of(environment.getProperty("onboarding.kafka.embedded.data-dir", "./data/kafka"));

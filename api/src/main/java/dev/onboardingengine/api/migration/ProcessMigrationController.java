@@ -3,9 +3,6 @@ package dev.onboardingengine.api.migration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,8 +31,11 @@ class ProcessMigrationController {
     }
 
     @PostMapping("/api/admin/process-migrations")
-    Migrated migrate(Caller caller, @RequestBody MigrationRequest request) {
+    Migrated migrate(Caller caller, @RequestBody(required = false) MigrationRequest request) {
         access.of(caller).requireAdmin();
+        if (request == null) {
+            throw new InvalidInput(List.of(new InvalidInput.Violation("process_key", "required", null)));
+        }
         List<InvalidInput.Violation> violations = new ArrayList<>();
         if (request.processKey() == null || request.processKey().isBlank()) {
             violations.add(new InvalidInput.Violation("process_key", "required", request.processKey()));
@@ -45,22 +45,14 @@ class ProcessMigrationController {
         }
         if (request.toVersion() == null || request.toVersion() < 1) {
             violations.add(new InvalidInput.Violation("to_version", "invalid", request.toVersion()));
+        } else if (request.toVersion().equals(request.fromVersion())) {
+            violations.add(new InvalidInput.Violation("to_version", "same", request.toVersion()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
         MigrationResult result = migrations.migrate(request.processKey(), request.fromVersion(), request.toVersion());
         return new Migrated(result.processKey(), result.fromVersion(), result.toVersion(), result.migratedInstances());
-    }
-
-    @ExceptionHandler(ProcessMigrations.ProcessVersionNotFound.class)
-    ProblemDetail unknownVersion(ProcessMigrations.ProcessVersionNotFound unknown) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, unknown.getMessage());
-    }
-
-    @ExceptionHandler(ProcessMigrations.VersionsNotMappable.class)
-    ProblemDetail notMappable(ProcessMigrations.VersionsNotMappable invalid) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, invalid.getMessage());
     }
 
     record MigrationRequest(@JsonProperty("process_key") String processKey,

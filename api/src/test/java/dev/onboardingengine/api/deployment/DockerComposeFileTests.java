@@ -118,6 +118,20 @@ class DockerComposeFileTests {
     }
 
     @Test
+    void nothingButTheEngineIsPublishedBeyondThisMachine() {
+        // Mailpit's UI shows every mail, magic links included, without a login: loopback only.
+        for (String name : services().keySet()) {
+            Object ports = service(name).get("ports");
+            if (ports == null || name.equals("engine")) {
+                continue;
+            }
+            for (Object port : (List<?>) ports) {
+                assertThat(String.valueOf(port)).as("%s publishes %s", name, port).startsWith("127.0.0.1:");
+            }
+        }
+    }
+
+    @Test
     void engineWaitsForHealthyPostgresAndKafka() {
         Map<String, Object> dependsOn = asMap(service("engine").get("depends_on"));
 
@@ -127,7 +141,7 @@ class DockerComposeFileTests {
 
         assertThat(healthcheckOf("postgres")).contains("pg_isready");
         assertThat(healthcheckOf("kafka")).contains("kafka-broker-api-versions.sh");
-        assertThat(healthcheckOf("engine")).contains("/actuator/health");
+        assertThat(healthcheckOf("engine")).contains("/actuator/health/readiness");
     }
 
     @Test

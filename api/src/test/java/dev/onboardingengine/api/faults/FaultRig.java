@@ -154,6 +154,13 @@ final class FaultRig {
         }
     }
 
+    /** A port nobody listens on now, on loopback, for a child engine. */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     static boolean isNotBlank(String text) {
         return text != null && !text.isBlank();
     }

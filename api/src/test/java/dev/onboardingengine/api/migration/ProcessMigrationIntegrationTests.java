@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,11 +24,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.auth.ApiTokens;
+import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.modeling.EngineRestDeployments;
 
 /**
  * A new version of a sequence applies to new hires; running ones move to it only when an admin
- * migrates them, and keep their waiting timers and open tasks when they do.
+ * migrates them, and keep their waiting timers and open tasks when they do. Every other answer is a
+ * 4xx: 403 for non-admins, 400 naming the field, 404 for a version not deployed, 409 for versions a
+ * running instance cannot follow; never a 500.
  */
 @ApiIntegrationTest
 class ProcessMigrationIntegrationTests {
@@ -42,6 +50,10 @@ class ProcessMigrationIntegrationTests {
     ManagementService management;
     @Autowired
     TaskService tasks;
+    @Autowired
+    NewHireService hires;
+    @Autowired
+    ApiTokens tokens;
 
     @Test
     void migratesARunningSequenceToTheNewVersionKeepingItsTimerAndTask() {
@@ -89,6 +101,81 @@ class ProcessMigrationIntegrationTests {
                 .exchange((request, response) -> response.getStatusCode().value());
 
         assertThat(status).isEqualTo(404);
+    }
+
+    @Test
+    void answersConflictWhenARunningInstanceWaitsWhereTheNewVersionCannot() {
+        // Given a running instance waiting at a task that version 2 no longer has
+        String key = "sequence-unmappable-" + UUID.randomUUID().toString().substring(0, 8);
+        EngineRestDeployments deployments = new EngineRestDeployments(port);
+        assertThat(deployments.deploy(key + "-v1", Map.of(key + ".bpmn", sequence(key, "Prepare the desk"))).getStatusCode().value())
+                .isEqualTo(200);
+        runtime.startProcessInstanceByKey(key, "434343", Map.of(
+                "startDay", LocalDate.now().plusDays(20).toString(), "timeZone", "UTC", "managerId", "7"));
+        assertThat(deployments.deploy(key + "-v2", Map.of(key + ".bpmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Unmappable"
+                    targetNamespace="http://bpmn.io/schema/bpmn">
+                  <bpmn:process id="%s" name="Migration check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="Start_SequenceApplied" />
+                    <bpmn:userTask id="Task_SomethingElse" name="Something else" camunda:assignee="${managerId}" />
+                    <bpmn:endEvent id="End_Done" />
+                    <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Start_SequenceApplied" targetRef="Task_SomethingElse" />
+                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_SomethingElse" targetRef="End_Done" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key))).getStatusCode().value()).isEqualTo(200);
+
+        // When an admin migrates, the answer is 409 with Camunda's reason, and nothing moved
+        Answer answer = migrate(ApiIntegrationTest.ADMIN_TOKEN, """
+                {"process_key":"%s","from_version":1,"to_version":2}""".formatted(key));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.body()).contains("Task_PrepareDesk");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionId(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(key).processDefinitionVersion(1).singleResult().getId()).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void answersBadRequestNamingTheFieldForBodiesThatAreNotAMigration() {
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN, "{}")).satisfies(answer -> {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"process_key\"", "\"from_version\"", "\"to_version\"");
+        });
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN, "{\"process_key\":\"sequence-welcome\",\"from_version\":\"one\"}"))
+                .satisfies(answer -> {
+                    assertThat(answer.status()).isEqualTo(400);
+                    assertThat(answer.body()).contains("\"from_version\"");
+                });
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN,
+                "{\"process_key\":\"sequence-welcome\",\"from_version\":1,\"to_version\":1}")).satisfies(answer -> {
+                    assertThat(answer.status()).isEqualTo(400);
+                    assertThat(answer.body()).contains("\"to_version\"");
+                });
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN, "{not json").status()).isEqualTo(400);
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN, "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void answersForbiddenToCallersWhoAreNotAdministrators() {
+        Employee hr = hires.hire(new NewHire("Hera", "Hr", "hera." + UUID.randomUUID() + "@example.com", EmployeeRole.HR,
+                null, null, null, null, null, null, null, null, List.of()), null);
+        String token = tokens.issue(hr, null);
+
+        assertThat(migrate(token, "{\"process_key\":\"sequence-welcome\",\"from_version\":1,\"to_version\":2}").status())
+                .isEqualTo(403);
+        assertThat(migrate(token, "{}").status()).isEqualTo(403);
+    }
+
+    private Answer migrate(String token, String body) {
+        return RestClient.create("http://localhost:" + port).post().uri("/api/admin/process-migrations")
+                .header("Authorization", "Token " + token).contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+                        new String(response.getBody().readAllBytes())));
+    }
+
+    record Answer(int status, String body) {
     }
 
     private ProcessInstance instance(ProcessInstance running) {

@@ -38,7 +38,7 @@ public final class EngineRestDeployments {
     public EngineRestDeployments(int port, String engineName) {
         String endpoint = "http://localhost:" + port + "/engine-rest" + (engineName == null ? "" : "/engine/" + engineName);
         this.engineRest = RestClient.builder().baseUrl(endpoint)
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", "admin")).build();
+                .defaultHeaders(headers -> headers.setBasicAuth("admin", dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD)).build();
     }
 
     static String diagram(String classpathResource) {

@@ -24,7 +24,7 @@ class ObservabilityIntegrationTests {
 
     @Test
     void healthShowsTheBrokerAndTheOutboxBacklog() {
-        Map<String, Object> health = RestClient.create("http://localhost:" + port).get().uri("/actuator/health")
+        Map<String, Object> health = actuator().get().uri("/actuator/health")
                 .retrieve().body(new ParameterizedTypeReference<>() { });
 
         assertThat(component(health, "broker")).containsEntry("status", "UP");
@@ -53,7 +53,13 @@ class ObservabilityIntegrationTests {
     }
 
     private String scrape() {
-        return RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus").retrieve().body(String.class);
+        return actuator().get().uri("/actuator/prometheus").retrieve().body(String.class);
+    }
+
+    /** Actuator takes an administrator's token (see ActuatorSurfaceIntegrationTests). */
+    private RestClient actuator() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Token " + ApiIntegrationTest.ADMIN_TOKEN).build();
     }
 
     @SuppressWarnings("unchecked")

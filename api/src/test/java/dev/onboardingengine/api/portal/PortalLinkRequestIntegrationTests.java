@@ -1,7 +1,9 @@
 package dev.onboardingengine.api.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -27,6 +29,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.LoopbackClient;
 import dev.onboardingengine.api.notification.OwnMailContext;
 import dev.onboardingengine.workflow.testing.EngineClock;
 
@@ -34,8 +37,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A person whose link expired asks for a new one on {@code /portal/new-link}, on a real SMTP server:
- * an active hire gets a working link by mail, at most one a minute; an unknown address gets the same
- * page and no mail.
+ * an active hire gets a working link by mail (sent after the answer), at most one a minute; an unknown
+ * address gets the same page and no mail; a client address asking too often is told to wait.
  */
 @ApiIntegrationTest
 @DirtiesContext
@@ -80,9 +83,10 @@ class PortalLinkRequestIntegrationTests {
         // When the hire asks for a link
         String answer = ask(web, journey.hireEmail());
 
-        // Then one mail brings it, and it opens her page
+        // Then one mail brings it (sent after the answer), and it opens her page
         assertThat(answer).contains("Check your mail.");
-        java.util.List<MimeMessage> received = linksMailedTo(journey.hireEmail());
+        java.util.List<MimeMessage> received = await().atMost(Duration.ofSeconds(30))
+                .until(() -> linksMailedTo(journey.hireEmail()), mails -> !mails.isEmpty());
         assertThat(received).hasSize(1);
         Matcher link = LINK.matcher(GreenMailUtil.getBody(received.get(0)));
         assertThat(link.find()).isTrue();
@@ -91,16 +95,41 @@ class PortalLinkRequestIntegrationTests {
 
         // When she asks again within the minute, nothing more is sent; a minute later, a new one is
         ask(web, journey.hireEmail());
-        assertThat(linksMailedTo(journey.hireEmail())).hasSize(1);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> linksMailedTo(journey.hireEmail()).size() == 1);
         EngineClock.moveTo(now.plusSeconds(61));
         ask(web, journey.hireEmail());
-        assertThat(linksMailedTo(journey.hireEmail())).hasSize(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> linksMailedTo(journey.hireEmail()).size() == 2);
 
         // And an address nobody has gets the same page, and no mail
         String unknown = "nobody." + UUID.randomUUID() + "@example.com";
         int before = smtp.getReceivedMessages().length;
         assertThat(ask(web, unknown).replace(unknown, "EMAIL")).isEqualTo(answer.replace(journey.hireEmail(), "EMAIL"));
-        assertThat(smtp.getReceivedMessages()).hasSize(before);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.getReceivedMessages().length == before);
+    }
+
+    @Test
+    void aClientAddressThatAsksForTooManyLinksIsToldToWaitWhateverTheAddresses() {
+        // Given a client that asked for ten links, for ten addresses nobody has
+        LoopbackClient client = new LoopbackClient("127.0.0.41", port);
+        for (int n = 0; n < 10; n++) {
+            assertThat(askFrom(client, "nobody." + n + "." + UUID.randomUUID() + "@example.com").status()).isEqualTo(200);
+        }
+
+        // When it asks once more, it is told to wait, and nothing is looked up or sent
+        LoopbackClient.Response refused = askFrom(client, "nobody.more@example.com");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.headers().get("retry-after"))).isPositive();
+        assertThat(refused.body()).contains("Please wait a little.").doesNotContain("nobody.more@example.com");
+
+        // And another client is not affected
+        assertThat(askFrom(new LoopbackClient("127.0.0.42", port), "nobody@example.com").status()).isEqualTo(200);
+    }
+
+    private static LoopbackClient.Response askFrom(LoopbackClient client, String email) {
+        return client.post("/portal/new-link", java.util.Map.of(), "application/x-www-form-urlencoded",
+                "email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The link mails (not the journey's invitation) that went to this address. */

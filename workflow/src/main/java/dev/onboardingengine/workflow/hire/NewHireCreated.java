@@ -16,6 +16,9 @@ import dev.onboardingengine.workflow.events.OnboardingEvent;
  *
  * @param eventId identifies this hire announcement; the journey remembers it, so a redelivered
  *     event never starts a second journey
+ * @param employeeUuid the employee's UUID, which is never reused: the engine starts the journey only
+ *     if employee {@code employeeId} still has it (null in events published before it was added:
+ *     then email and names must match, see {@link HireIdentity})
  * @param timeZone IANA zone id of the hire (the organisation's when the hire has none)
  * @param startDay first working day, in the hire's time zone
  * @param buddyId employee id of the buddy, or null
@@ -39,7 +42,8 @@ public record NewHireCreated(
         List<String> sequenceKeys,
         Instant occurredAt,
         Stakeholder buddy,
-        Stakeholder manager) implements OnboardingEvent {
+        Stakeholder manager,
+        UUID employeeUuid) implements OnboardingEvent {
 
     public NewHireCreated {
         sequenceKeys = sequenceKeys == null ? List.of() : List.copyOf(sequenceKeys);

@@ -15,12 +15,16 @@ import dev.onboardingengine.workflow.events.InvalidEventRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.onboardingengine.workflow.hire.HireDirectory;
+import dev.onboardingengine.workflow.hire.HireIdentity;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 
 /**
  * Consumes NewHireCreated and starts the journey. The offset is committed only after the journey's
  * transaction committed, so a crash in between means a redelivery, which {@link JourneyLauncher}
- * recognises.
+ * recognises. An event whose employee does not exist, or is somebody else now ({@link HireIdentity}),
+ * is dead-lettered with the reason and starts nothing. The application's {@code api} provides the
+ * {@link HireDirectory}; the workflow module on its own (its tests) has none and checks nothing.
  */
 @Component
 class NewHireListener {
@@ -29,11 +33,14 @@ class NewHireListener {
 
     private final JourneyLauncher launcher;
     private final ObjectMapper objectMapper;
+    private final ObjectProvider<HireDirectory> directory;
     private final Counter journeysStarted;
 
-    NewHireListener(JourneyLauncher launcher, ObjectMapper objectMapper, ObjectProvider<MeterRegistry> meters) {
+    NewHireListener(JourneyLauncher launcher, ObjectMapper objectMapper, ObjectProvider<HireDirectory> directory,
+            ObjectProvider<MeterRegistry> meters) {
         this.launcher = launcher;
         this.objectMapper = objectMapper;
+        this.directory = directory;
         // Counted here, after the launch committed, so a rolled-back start is never counted.
         this.journeysStarted = Counter.builder("onboarding.journeys.started")
                 .description("Journeys started from NewHireCreated (redeliveries not counted)")
@@ -46,6 +53,12 @@ class NewHireListener {
             autoStartup = "${onboarding.workflow.consume-new-hires:true}")
     void onNewHire(ConsumerRecord<String, String> record) {
         NewHireCreated hire = parse(record);
+        HireDirectory people = directory.getIfAvailable();
+        if (people != null) {
+            HireIdentity.mismatch(hire, people.find(hire.employeeId())).ifPresent(mismatch -> {
+                throw new InvalidEventRecord(mismatch.reason(), mismatch.fields());
+            });
+        }
         try {
             if (launcher.launch(hire)) {
                 journeysStarted.increment();

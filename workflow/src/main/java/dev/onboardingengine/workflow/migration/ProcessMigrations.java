@@ -49,9 +49,14 @@ public class ProcessMigrations {
         }
         long instances = runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).count();
         if (instances > 0) {
-            runtime.newMigration(plan)
-                    .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(from.getId()))
-                    .execute();
+            try {
+                runtime.newMigration(plan)
+                        .processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(from.getId()))
+                        .execute();
+            } catch (org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException unmappable) {
+                // The plan is valid, but a running instance cannot follow it (it waits where the new version cannot).
+                throw new VersionsNotMappable(unmappable.getMessage());
+            }
         }
         log.info("Migrated {} instance(s) of {} from version {} to {}", instances, processKey, fromVersion, toVersion);
         return new MigrationResult(processKey, fromVersion, toVersion, instances);

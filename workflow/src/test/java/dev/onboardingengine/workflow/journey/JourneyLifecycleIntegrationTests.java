@@ -117,7 +117,7 @@ class JourneyLifecycleIntegrationTests {
         awaitStatus(hire.employeeId(), JourneyStatus.INVITATION_SENT);
         // A later, different hire on the same partition proves the second copy was consumed, not pending.
         NewHireCreated marker = new NewHireCreated(UUID.randomUUID(), hire.employeeId() + 1, "M", "Arker",
-                "m@example.com", "en", "UTC", LocalDate.now().plusDays(3), null, null, List.of(), Instant.now(), null, null);
+                "m@example.com", "en", "UTC", LocalDate.now().plusDays(3), null, null, List.of(), Instant.now(), null, null, null);
         kafka.send(new ProducerRecord<>("onboarding.new-hires", 0, Long.toString(hire.employeeId()),
                 objectMapper.writeValueAsString(marker))).get();
         awaitStatus(marker.employeeId(), JourneyStatus.INVITATION_SENT);
@@ -173,7 +173,7 @@ class JourneyLifecycleIntegrationTests {
     private NewHireCreated hire(LocalDate startDay, String zone) {
         long employeeId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         return new NewHireCreated(UUID.randomUUID(), employeeId, "Ada", "Lovelace", "ada" + employeeId + "@example.com",
-                "en", zone, startDay, null, null, List.of(), Instant.now(), null, null);
+                "en", zone, startDay, null, null, List.of(), Instant.now(), null, null, null);
     }
 
     private void send(NewHireCreated hire) throws Exception {

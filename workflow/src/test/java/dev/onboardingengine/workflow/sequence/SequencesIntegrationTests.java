@@ -81,7 +81,7 @@ class SequencesIntegrationTests {
         Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
         NewHireCreated hire = new NewHireCreated(UUID.randomUUID(), employeeId, "Nia", "New", "nia@example.com", "en",
                 NEW_YORK.getId(), startDay, buddy.employeeId(), manager.employeeId(),
-                List.of("sequence-it-equipment", "sequence-welcome"), Instant.now(), buddy, manager);
+                List.of("sequence-it-equipment", "sequence-welcome"), Instant.now(), buddy, manager, null);
         String key = Long.toString(employeeId);
 
         // When its event is consumed
@@ -134,7 +134,7 @@ class SequencesIntegrationTests {
         Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
         NewHireCreated hire = new NewHireCreated(UUID.randomUUID(), employeeId, "Nia", "Late", "nia.late@example.com",
                 "en", NEW_YORK.getId(), startDay, buddy.employeeId(), manager.employeeId(), List.of("sequence-welcome"),
-                Instant.now(), buddy, manager);
+                Instant.now(), buddy, manager, null);
         String key = Long.toString(employeeId);
         kafka.send("onboarding.new-hires", key, objectMapper.writeValueAsString(hire)).get();
         JourneyView journey = startedJourney(employeeId);

@@ -1,0 +1,32 @@
+package dev.onboardingengine.api.hire;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.onboardingengine.workflow.hire.HireDirectory;
+
+/**
+ * The directory as the engine asks it before starting a journey. Archived and hidden people are
+ * found too: archiving a hire whose NewHireCreated is still on its way does not dead-letter it.
+ */
+@Component
+class DirectoryForEngine implements HireDirectory {
+
+    private final JdbcClient jdbc;
+
+    DirectoryForEngine(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Entry> find(long employeeId) {
+        return jdbc.sql("select uuid, email, first_name, last_name from employee where id = :id")
+                .param("id", employeeId)
+                .query((rs, n) -> new Entry(rs.getObject("uuid", UUID.class), rs.getString("email"),
+                        rs.getString("first_name"), rs.getString("last_name")))
+                .optional();
+    }
+}
