@@ -4,14 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.input.FieldLimits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * A request to add a person, whichever dialect or topic it came from. Field names here are the ones
  * {@link InvalidHire} reports; dialects translate them to their own. Constraint messages are the
- * violation codes of {@link InvalidHire.Violation}.
+ * violation codes of {@link InvalidHire.Violation}; lengths are those of {@link FieldLimits}, and a too
+ * long value is reported with its limit as the rejected value.
  *
  * @param startDay null means today in the organisation's time zone
  * @param timeZone null means the organisation's
@@ -21,21 +24,23 @@ import jakarta.validation.constraints.Pattern;
  * @param unitOrganizationId the unit of the organisation the person belongs to; null: outside the tree
  */
 public record NewHire(
-        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") String firstName,
-        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") String lastName,
+        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
+        @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String firstName,
+        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
+        @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String lastName,
         @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
         @Email(regexp = "(?s)\\s*|.+@.+\\..+", message = "invalid") String email,
         @NotNull(message = "required") EmployeeRole role,
-        String phone,
-        String position,
-        String language,
+        @Size(max = FieldLimits.PHONE, message = FieldLimits.TOO_LONG) String phone,
+        @Size(max = FieldLimits.POSITION, message = FieldLimits.TOO_LONG) String position,
+        @Size(max = FieldLimits.LANGUAGE, message = FieldLimits.TOO_LONG) String language,
         String message,
         LocalDate startDay,
         Long buddyId,
         Long managerId,
         String timeZone,
         List<Long> sequenceIds,
-        String externalId,
+        @Size(max = FieldLimits.EXTERNAL_ID, message = FieldLimits.TOO_LONG) String externalId,
         Long unitOrganizationId) {
 
     /** At least one character that is not white space. */

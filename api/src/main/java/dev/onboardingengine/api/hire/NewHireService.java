@@ -26,6 +26,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
+import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
@@ -51,7 +52,6 @@ public class NewHireService {
 
     private static final Logger log = LoggerFactory.getLogger(NewHireService.class);
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$");
-    private static final int EXTERNAL_ID_MAX_LENGTH = 255;
 
     private final Employees employees;
     private final AuditLog audit;
@@ -248,8 +248,8 @@ public class NewHireService {
             violations.add(new InvalidHire.Violation("externalId", "required", null));
         } else if (externalId.isBlank()) {
             violations.add(new InvalidHire.Violation("externalId", "blank", externalId));
-        } else if (externalId.length() > EXTERNAL_ID_MAX_LENGTH) {
-            violations.add(new InvalidHire.Violation("externalId", "invalid", externalId));
+        } else if (FieldLimits.tooLong(externalId, FieldLimits.EXTERNAL_ID)) {
+            violations.add(new InvalidHire.Violation("externalId", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
         } else {
             Employee known = employees.findByExternalIdIncludingRemoved(externalId).orElse(null);
             if (known != null && employees.find(known.id()).isEmpty()) {
@@ -276,7 +276,10 @@ public class NewHireService {
     List<InvalidHire.Violation> validate(NewHire hire, Long self) {
         // Field rules are Bean Validation constraints on NewHire; their messages are violation codes.
         List<InvalidHire.Violation> violations = new ArrayList<>(validator.validate(hire).stream()
-                .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(), v.getInvalidValue()))
+                .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(),
+                        // A too long value is reported by its limit: echoing a megabyte back helps no one.
+                        FieldLimits.TOO_LONG.equals(v.getMessage())
+                                ? v.getConstraintDescriptor().getAttributes().get("max") : v.getInvalidValue()))
                 .toList());
         boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
         if (emailWellFormed && employees.emailTaken(hire.email(), self)) {

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.problem.InvalidInput;
 
 /**
@@ -171,7 +172,9 @@ public class Organisations {
     }
 
     private void validate(List<InvalidInput.Violation> violations, Long self, UnitChange unit) {
-        if (unit.externalId() != null && !unit.externalId().isBlank() && externalIdTaken(unit.externalId().trim(), self)) {
+        if (FieldLimits.tooLong(unit.externalId(), FieldLimits.EXTERNAL_ID)) {
+            violations.add(new InvalidInput.Violation("external_id", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
+        } else if (unit.externalId() != null && !unit.externalId().isBlank() && externalIdTaken(unit.externalId().trim(), self)) {
             violations.add(new InvalidInput.Violation("external_id", "duplicate", unit.externalId()));
         }
         if (unit.levelOrganizationId() != null && levels().stream().noneMatch(l -> l.id() == unit.levelOrganizationId())) {
@@ -184,7 +187,9 @@ public class Organisations {
                 violations.add(new InvalidInput.Violation("parent_id", "cycle", unit.parentId()));
             }
         }
-        if (unit.language() != null && !unit.language().isBlank() && !LANGUAGE.matcher(unit.language()).matches()) {
+        if (FieldLimits.tooLong(unit.language(), FieldLimits.LANGUAGE)) {
+            violations.add(new InvalidInput.Violation("language", FieldLimits.TOO_LONG, FieldLimits.LANGUAGE));
+        } else if (unit.language() != null && !unit.language().isBlank() && !LANGUAGE.matcher(unit.language()).matches()) {
             violations.add(new InvalidInput.Violation("language", "invalid_choice", unit.language()));
         }
     }

@@ -72,6 +72,7 @@ class BridgeErrors extends DialectErrors {
             case "wrong_type" -> "must be %s.".formatted(TypeWords.ofSimpleName(value));
             case "before_start" -> "must not be before start_date.";
             case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
+            case "too_long" -> "must have at most %s characters.".formatted(value);
             default -> "is not valid.";
         };
     }

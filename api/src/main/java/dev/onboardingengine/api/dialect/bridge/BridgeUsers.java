@@ -32,6 +32,7 @@ import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.hire.OrganisationProperties;
+import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.problem.AccessDenied;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.action.Action;
@@ -85,11 +86,15 @@ class BridgeUsers {
             own.add(new InvalidHire.Violation("uid", "required", null));
         } else if (uid.isEmpty()) {
             own.add(new InvalidHire.Violation("uid", "blank", uid));
+        } else if (FieldLimits.tooLong(uid, FieldLimits.EXTERNAL_ID)) {
+            own.add(new InvalidHire.Violation("uid", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
         } else if (entries.bridgeUidTaken(uid)) {
             own.add(new InvalidHire.Violation("uid", "exists", uid));
         }
         String hrisId = blankToNull(request.hrisId());
-        if (hrisId != null && entries.hrisIdTaken(hrisId)) {
+        if (FieldLimits.tooLong(hrisId, FieldLimits.EXTERNAL_ID)) {
+            own.add(new InvalidHire.Violation("hris_id", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
+        } else if (hrisId != null && entries.hrisIdTaken(hrisId)) {
             own.add(new InvalidHire.Violation("hris_id", "exists", hrisId));
         }
         Long managerId = manager(request.managerId(), own);

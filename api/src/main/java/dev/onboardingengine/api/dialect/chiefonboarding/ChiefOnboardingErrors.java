@@ -68,6 +68,8 @@ class ChiefOnboardingErrors {
             case "blank" -> "This field may not be blank.";
             case "invalid" -> "Enter a valid email address.";
             case "duplicate" -> "user with this email already exists.";
+            // Django's MaxLengthValidator, word for word.
+            case "too_long" -> "Ensure this field has no more than %s characters.".formatted(violation.rejectedValue());
             case "invalid_choice" -> "\"%s\" is not a valid choice.".formatted(violation.rejectedValue());
             case "unknown_reference" -> field.equals("sequences")
                     ? "Not all sequence ids are valid."

@@ -67,6 +67,7 @@ class OfflyErrors extends DialectErrors {
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
             case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
+            case "too_long" -> "must have at most %s characters.".formatted(value);
             default -> "is not valid.";
         };
     }

@@ -35,6 +35,7 @@ import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.hire.OrganisationProperties;
+import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.problem.AccessDenied;
 
 /**
@@ -94,6 +95,9 @@ class OfflyUsers {
         Long unitId = unit(request.departmentId(), own);
         Long managerId = manager(request.managerId(), own);
         workingDays(request.workingDays(), own);
+        if (FieldLimits.tooLong(countryCode(request.publicHolidayCountryCode()), FieldLimits.COUNTRY_CODE)) {
+            own.add(new InvalidHire.Violation("public_holiday_country_code", FieldLimits.TOO_LONG, FieldLimits.COUNTRY_CODE));
+        }
         rights.requirePlacement(unitId, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null), null,
                 request.jobTitle(), null, null, request.startDate(), null, managerId, null, List.of(), null, unitId);
@@ -126,6 +130,9 @@ class OfflyUsers {
         Long unitId = unit(request.departmentId(), own);
         Long managerId = manager(request.managerId(), own);
         workingDays(request.workingDays(), own);
+        if (FieldLimits.tooLong(countryCode(request.publicHolidayCountryCode()), FieldLimits.COUNTRY_CODE)) {
+            own.add(new InvalidHire.Violation("public_holiday_country_code", FieldLimits.TOO_LONG, FieldLimits.COUNTRY_CODE));
+        }
         EmployeeRole role = current.role();
         if (request.role() != null) {
             Optional<EmployeeRole> named = OfflyRoles.roleOf(request.role());
