@@ -55,6 +55,16 @@ public class Employees {
         return find(keys.getKey().longValue()).orElseThrow();
     }
 
+    /**
+     * Holds the person's row until the transaction ends, archived or not. Every change to a person
+     * (update, start date, archive, hide) and the start of their journey take this lock first, so they run
+     * one after the other: an update never finds its person archived half-way, and a journey never starts
+     * after its person's deletion has looked for journeys to cancel.
+     */
+    public void lock(long id) {
+        jdbc.sql("select id from employee where id = :id for update").param("id", id).query(Long.class).optional();
+    }
+
     /** Replaces every column of the employee with the given values (the caller merges partial changes). */
     public Employee update(long id, NewEmployee employee, Instant now) {
         jdbc.sql("""

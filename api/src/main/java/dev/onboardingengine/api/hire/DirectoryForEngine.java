@@ -29,4 +29,13 @@ class DirectoryForEngine implements HireDirectory {
                         rs.getString("first_name"), rs.getString("last_name")))
                 .optional();
     }
+
+    /** Takes the same row lock as every change to the person ({@code Employees#lock}). */
+    @Override
+    public boolean lockIfActive(long employeeId) {
+        return jdbc.sql("select deleted_at from employee where id = :id for update")
+                .param("id", employeeId)
+                .query((rs, n) -> rs.getObject("deleted_at") == null)
+                .optional().orElse(false);
+    }
 }

@@ -13,6 +13,7 @@ import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.directory.DirectoryEntries;
 import dev.onboardingengine.api.directory.DirectoryEntry;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
+import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.journey.JourneyCancellation;
 
 /**
@@ -28,11 +29,13 @@ public class EmployeeArchive {
     private static final Logger log = LoggerFactory.getLogger(EmployeeArchive.class);
 
     private final DirectoryEntries entries;
+    private final Employees employees;
     private final AuditLog audit;
     private final JourneyCancellation journeys;
 
-    EmployeeArchive(DirectoryEntries entries, AuditLog audit, JourneyCancellation journeys) {
+    EmployeeArchive(DirectoryEntries entries, Employees employees, AuditLog audit, JourneyCancellation journeys) {
         this.entries = entries;
+        this.employees = employees;
         this.audit = audit;
         this.journeys = journeys;
     }
@@ -43,6 +46,8 @@ public class EmployeeArchive {
      */
     @Transactional
     public boolean archive(long id, Long actorId) {
+        // First the person's row: a journey being started for them waits, or has committed and is cancelled here.
+        employees.lock(id);
         DirectoryEntry entry = entries.find(id).orElseThrow(() -> new EmployeeNotFound(id));
         Instant now = Instant.now();
         if (!entries.archive(id, now)) {
@@ -65,6 +70,7 @@ public class EmployeeArchive {
      */
     @Transactional
     public void hide(long id, Long actorId) {
+        employees.lock(id);
         DirectoryEntry entry = entries.find(id).orElseThrow(() -> new EmployeeNotFound(id));
         if (!entry.archived()) {
             throw new StillActive(id);

@@ -44,6 +44,7 @@ public class EmployeeEditor {
      */
     @Transactional
     public Employee update(long id, EmployeeChange change, Long actorId) {
+        employees.lock(id);
         Employee before = employees.find(id).orElseThrow(() -> new EmployeeNotFound(id));
         NewHire merged = new NewHire(
                 pick(change.firstName(), before.firstName()), pick(change.lastName(), before.lastName()),

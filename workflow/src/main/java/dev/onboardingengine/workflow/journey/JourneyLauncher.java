@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.workflow.hire.HireDirectory;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 
@@ -22,6 +24,7 @@ import dev.onboardingengine.workflow.hire.Stakeholder;
  * the guard is our own: the journey row, unique per hire event (and per employee and mobility while
  * it runs), is inserted in the same transaction that starts the process. A redelivered event finds
  * the row; two nodes racing on the same event collide on the unique constraint and one rolls back.
+ * A person deleted before their event is consumed gets no journey (see {@link HireDirectory#lockIfActive}).
  */
 @Service
 class JourneyLauncher {
@@ -34,8 +37,11 @@ class JourneyLauncher {
     private final JourneyCalendar calendar;
     private final JourneyProperties properties;
     private final RuntimeService runtime;
+    private final ObjectProvider<HireDirectory> directory;
 
-    JourneyLauncher(Journeys journeys, JourneyCalendar calendar, JourneyProperties properties, RuntimeService runtime) {
+    JourneyLauncher(Journeys journeys, JourneyCalendar calendar, JourneyProperties properties, RuntimeService runtime,
+            ObjectProvider<HireDirectory> directory) {
+        this.directory = directory;
         this.journeys = journeys;
         this.calendar = calendar;
         this.properties = properties;
@@ -48,6 +54,12 @@ class JourneyLauncher {
      */
     @Transactional
     boolean launch(NewHireCreated hire) {
+        HireDirectory people = directory.getIfAvailable();
+        if (people != null && !people.lockIfActive(hire.employeeId())) {
+            log.info("Employee {} was deleted before their journey started (hire event {}); no journey",
+                    hire.employeeId(), hire.eventId());
+            return false;
+        }
         if (journeys.existsForHireEvent(hire.eventId())) {
             log.info("Journey for hire event {} already exists; redelivery ignored", hire.eventId());
             return false;

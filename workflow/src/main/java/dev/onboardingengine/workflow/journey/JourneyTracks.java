@@ -103,6 +103,7 @@ public class JourneyTracks {
      */
     @Transactional
     public TrackView start(long journeyId, LocalDate inviteAt) {
+        journeys.lock(journeyId);
         TrackView track = track(journeyId);
         if (track.status() != JourneyStatus.DRAFT) {
             throw new TrackNotDraft(journeyId, track.status());
@@ -133,6 +134,7 @@ public class JourneyTracks {
      */
     @Transactional
     public TrackView cancel(long journeyId) {
+        journeys.lock(journeyId);
         TrackView track = track(journeyId);
         if (track.status() != null && track.status().isFinal()) {
             throw new TrackAlreadyEnded(journeyId, track.status());
@@ -158,6 +160,7 @@ public class JourneyTracks {
      */
     @Transactional
     public TrackView reschedule(long journeyId, LocalDate startDay, LocalDate endDay, boolean applyOnActions) {
+        journeys.lock(journeyId);
         TrackView track = open(journeyId);
         ZoneId zone = ZoneId.of(track.timeZone());
         LocalDate newStart = startDay == null ? track.startDay() : startDay;
@@ -213,6 +216,7 @@ public class JourneyTracks {
      */
     @Transactional
     public List<String> changeStakeholder(long journeyId, String role, Stakeholder stakeholder) {
+        journeys.lock(journeyId);
         TrackView track = open(journeyId);
         Long previous = switch (role) {
             case "hr" -> track.hrId();

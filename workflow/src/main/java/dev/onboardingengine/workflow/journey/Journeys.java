@@ -72,10 +72,20 @@ class Journeys {
                 select id, process_instance_id from journey
                 where employee_id = :employeeId and open_marker = 'Y' and process_instance_id is not null
                 order by id
+                for update
                 """)
                 .param("employeeId", employeeId)
                 .query((rs, n) -> new RunningJourney(rs.getLong("id"), rs.getString("process_instance_id")))
                 .list();
+    }
+
+    /**
+     * Holds the journey's row until the transaction ends: changes to one journey (start, cancel,
+     * reschedule, a new stakeholder, a deletion of its person) take it first and run one after the other,
+     * instead of deadlocking in the engine's tables or correlating a message the other just consumed.
+     */
+    void lock(long journeyId) {
+        jdbc.sql("select id from journey where id = :id for update").param("id", journeyId).query(Long.class).optional();
     }
 
     void attachProcessInstance(long journeyId, String processInstanceId) {

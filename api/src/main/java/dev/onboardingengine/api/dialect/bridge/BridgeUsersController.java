@@ -28,6 +28,7 @@ import dev.onboardingengine.api.dialect.bridge.BridgeBodies.SummaryResponse;
 import dev.onboardingengine.api.dialect.bridge.BridgeBodies.UserRequest;
 import dev.onboardingengine.api.dialect.bridge.BridgeBodies.UsersResponse;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Bridge's admin users API ({@code Authorization: Bearer <key>}): add, delete, hide, summary. Ids are
@@ -41,7 +42,11 @@ class BridgeUsersController {
     private final DirectoryAccess access;
     private final ObjectMapper objectMapper;
 
-    BridgeUsersController(BridgeUsers users, DirectoryAccess access, ObjectMapper objectMapper) {
+    /** Changes that lose a race with the journey's own steps run again (whole transactions). */
+    private final ConflictRetry retry;
+
+    BridgeUsersController(BridgeUsers users, DirectoryAccess access, ObjectMapper objectMapper, ConflictRetry retry) {
+        this.retry = retry;
         this.users = users;
         this.access = access;
         this.objectMapper = objectMapper;
@@ -75,13 +80,13 @@ class BridgeUsersController {
     @DeleteMapping("/api/admin/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean async) {
-        users.delete(id, async, access.of(caller));
+        retry.run(() -> users.delete(id, async, access.of(caller)));
     }
 
     @PostMapping("/api/admin/users/{id}/hide")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void hide(Caller caller, @PathVariable String id) {
-        users.hide(id, access.of(caller));
+        retry.run(() -> users.hide(id, access.of(caller)));
     }
 
     @GetMapping("/api/admin/users/{id}/summary")

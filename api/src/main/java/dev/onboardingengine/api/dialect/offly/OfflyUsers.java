@@ -28,6 +28,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.EmployeeProfile;
 import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.EmployeeArchive;
 import dev.onboardingengine.api.hire.EmployeeChange;
 import dev.onboardingengine.api.hire.EmployeeEditor;
@@ -58,9 +59,11 @@ class OfflyUsers {
     private final OfflyDepartments departments;
     private final OrganisationProperties organisation;
     private final AuditLog audit;
+    private final Employees employees;
 
     OfflyUsers(NewHireService hires, EmployeeEditor editor, EmployeeArchive archive, DirectoryEntries entries,
-            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit) {
+            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit, Employees employees) {
+        this.employees = employees;
         this.hires = hires;
         this.editor = editor;
         this.archive = archive;
@@ -121,6 +124,8 @@ class OfflyUsers {
     /** A partial change; {@code {}} changes nothing and writes nothing. */
     @Transactional
     UserResponse update(UUID id, UserRequest request, Access rights) {
+        // Read again under the person's lock: a deletion running at the same time is either seen or waits.
+        employees.lock(find(id).employee().id());
         DirectoryEntry entry = find(id);
         Employee current = rights.changeable(entry.employee());
         if (entry.archived()) {

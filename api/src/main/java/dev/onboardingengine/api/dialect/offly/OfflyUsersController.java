@@ -25,6 +25,7 @@ import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
 import dev.onboardingengine.api.dialect.workelo.Paging;
 import dev.onboardingengine.api.directory.DirectoryEntries.Standing;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Offly's users API ({@code Authorization: Bearer <key>}). Rights are the directory's
@@ -37,7 +38,11 @@ class OfflyUsersController {
     private final OfflyUsers users;
     private final DirectoryAccess access;
 
-    OfflyUsersController(OfflyUsers users, DirectoryAccess access) {
+    /** Changes that lose a race with the journey's own steps run again (whole transactions). */
+    private final ConflictRetry retry;
+
+    OfflyUsersController(OfflyUsers users, DirectoryAccess access, ConflictRetry retry) {
+        this.retry = retry;
         this.users = users;
         this.access = access;
     }
@@ -72,13 +77,13 @@ class OfflyUsersController {
 
     @PatchMapping(path = "/api/v1/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserResponse update(Caller caller, @PathVariable UUID id, @RequestBody UserRequest request) {
-        return users.update(id, request, access.of(caller));
+        return retry.run(() -> users.update(id, request, access.of(caller)));
     }
 
     @DeleteMapping("/api/v1/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable UUID id) {
-        users.delete(id, access.of(caller));
+        retry.run(() -> users.delete(id, access.of(caller)));
     }
 
     private static Standing standing(String status) {

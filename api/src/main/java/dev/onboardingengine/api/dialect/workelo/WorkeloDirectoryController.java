@@ -39,6 +39,7 @@ import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Workelo's employee directory (guide section 1): user roles, employees, identification fields.
@@ -54,8 +55,12 @@ class WorkeloDirectoryController {
     private final Identifications identifications;
     private final DirectoryAccess access;
 
+    /** Changes that lose a race with the journey's own steps run again (whole transactions). */
+    private final ConflictRetry retry;
+
     WorkeloDirectoryController(Employees employees, NewHireService hires, EmployeeEditor editor,
-            Identifications identifications, DirectoryAccess access) {
+            Identifications identifications, DirectoryAccess access, ConflictRetry retry) {
+        this.retry = retry;
         this.employees = employees;
         this.hires = hires;
         this.editor = editor;
@@ -126,10 +131,10 @@ class WorkeloDirectoryController {
         EmployeeRole role = roleOf(request.userRoleId(), current.role());
         rights.requirePlacement(request.unitOrganizationId() != null ? request.unitOrganizationId()
                 : current.unitOrganizationId(), role == current.role() ? null : role);
-        Employee changed = editor.update(id, new EmployeeChange(request.firstName(), request.lastName(), request.email(),
-                role, request.phone(), request.jobPosition(), request.language(), request.startDate(), request.buddyId(),
-                request.managerId(), request.timeZone(), request.externalId(), request.unitOrganizationId()),
-                caller.employeeId());
+        Employee changed = retry.run(() -> editor.update(id, new EmployeeChange(request.firstName(), request.lastName(),
+                request.email(), role, request.phone(), request.jobPosition(), request.language(), request.startDate(),
+                request.buddyId(), request.managerId(), request.timeZone(), request.externalId(),
+                request.unitOrganizationId()), caller.employeeId()));
         return EmployeeResponse.of(changed, identifications.of(id));
     }
 

@@ -38,6 +38,7 @@ import dev.onboardingengine.workflow.action.OwnedAction;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
+import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Workelo's journeys (guide sections 3, 4 and 9): templates, tracks and stakeholders' actions. A track
@@ -51,7 +52,11 @@ class WorkeloTrackController {
     private final Employees employees;
     private final DirectoryAccess access;
 
-    WorkeloTrackController(Tracks tracks, JourneyActions actions, Employees employees, DirectoryAccess access) {
+    /** Changes that lose a race with the journey's own steps run again (whole transactions). */
+    private final ConflictRetry retry;
+
+    WorkeloTrackController(Tracks tracks, JourneyActions actions, Employees employees, DirectoryAccess access, ConflictRetry retry) {
+        this.retry = retry;
         this.tracks = tracks;
         this.actions = actions;
         this.employees = employees;
@@ -100,20 +105,20 @@ class WorkeloTrackController {
     /** Starts a draft: invitation now, or at invite_at (status scheduled until then). 409 when not a draft. */
     @PutMapping("/tracks/{id}/start")
     TrackResponse start(Caller caller, @PathVariable long id, @RequestBody(required = false) StartRequest body) {
-        return response(tracks.start(id, body == null ? null : body.inviteAt(), access.of(caller)), null);
+        return response(retry.run(() -> tracks.start(id, body == null ? null : body.inviteAt(), access.of(caller))), null);
     }
 
     /** Ends the track as cancelled: pending timers and actions are removed, nobody is notified again. */
     @PutMapping("/tracks/{id}/cancel")
     TrackResponse cancel(Caller caller, @PathVariable long id) {
-        return response(tracks.cancel(id, access.of(caller)), null);
+        return response(retry.run(() -> tracks.cancel(id, access.of(caller))), null);
     }
 
     @PutMapping(path = "/tracks/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     TrackResponse update(Caller caller, @PathVariable long id, @RequestBody TrackUpdate body) {
-        Tracks.Changed changed = tracks.update(id, new TrackChange(body.startDate(), body.endDate(),
+        Tracks.Changed changed = retry.run(() -> tracks.update(id, new TrackChange(body.startDate(), body.endDate(),
                 Boolean.TRUE.equals(body.applyOnActions()),
-                body.implications() == null ? null : body.implications().toDomain()), access.of(caller));
+                body.implications() == null ? null : body.implications().toDomain()), access.of(caller)));
         return response(changed.track(), changed.track().processInstanceId());
     }
 
