@@ -36,7 +36,7 @@ final class BadInputs {
     private static final List<String> OBJECTS = List.of("\"x\"", "[]", "{}", "{\"\":null}", "1");
 
     private static final List<String> PARAMETERS = List.of("", "-1", "abc", "999999999", "99999999999999999999",
-            "%00", "+999999999-12-31", "2020-13-45", "1899-12-31", "Mars%2FOlympus", "%F0%9F%98%80", "a".repeat(300),
+            "%00", "+999999999-12-31", "%2B999999999-12-31", "2020-13-45", "1899-12-31", "Mars%2FOlympus", "%F0%9F%98%80", "a".repeat(300),
             "1e400", "true", UUID.randomUUID().toString(), "%E2%80%AE", "*", "..%2F..");
 
     private final Random random;

@@ -77,7 +77,8 @@ class OpenApiFuzzIntegrationTests {
     private Seeds seeds;
 
     /** Real things to point path variables at: a person in the HR's unit, one in another unit, a track. */
-    record Seeds(Employee inScope, Employee otherUnit, long unit, long track, String auditUuid, String hrToken) {
+    record Seeds(Employee inScope, Employee otherUnit, long unit, long track, String auditUuid, String hrToken,
+            Map<String, String> query) {
     }
 
     @Test
@@ -149,8 +150,14 @@ class OpenApiFuzzIntegrationTests {
         for (Map.Entry<String, String> id : ids.entrySet()) {
             path = path.replace("{" + id.getKey() + "}", id.getValue());
         }
+        // The documented parameters that the fuzzer knows a good value for, unless this request spoils one:
+        // so that a bad body reaches the code behind a required selection (collection_values' resource).
+        Map<String, String> parameters = new LinkedHashMap<>();
+        operation.queryParameters().stream().filter(parameter -> seeds.query().containsKey(parameter.name()))
+                .forEach(parameter -> parameters.put(parameter.name(), seeds.query().get(parameter.name())));
+        parameters.putAll(query);
         StringBuilder url = new StringBuilder(path);
-        query.forEach((name, value) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(value));
+        parameters.forEach((name, value) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(value));
         String type = contentType != null ? contentType : body == null ? null : "application/json";
         Instant sent = Instant.now();
         Answer answer = http.send(operation.method(), url.toString(), token, type, accept, body);
@@ -249,8 +256,10 @@ class OpenApiFuzzIntegrationTests {
         assertThat(http.asAdmin("GET", "/api/sequences/", null).status()).isEqualTo(200);
         assertThat(http.asAdmin("GET", "/templates", null).status()).isEqualTo(200);
         String audit = jdbc.sql("select uuid from audit_entry order by id limit 1").query(String.class).single();
+        long tshirts = jdbc.sql("select id from paperwork_resource where resource_key = 'tshirt_size'")
+                .query(Long.class).single();
         return new Seeds(inScope, otherUnit, unitA, ((Number) track.json().get("id")).longValue(), audit,
-                tokens.issue(hr, null));
+                tokens.issue(hr, null), Map.of("resource_type", "PaperworkResource", "resource_id", Long.toString(tshirts)));
     }
 
     private static NewHire person(String name, EmployeeRole role, Long unit, String run) {

@@ -73,6 +73,7 @@ class BridgeErrors extends DialectErrors {
             case "before_start" -> "must not be before start_date.";
             case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
             case "too_long" -> "must have at most %s characters.".formatted(value);
+            case "date_out_of_range" -> dev.onboardingengine.api.problem.DateOutOfRange.message();
             default -> "is not valid.";
         };
     }

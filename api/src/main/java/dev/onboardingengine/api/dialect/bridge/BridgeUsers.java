@@ -34,6 +34,7 @@ import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.hire.OrganisationProperties;
 import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.problem.AccessDenied;
+import dev.onboardingengine.api.problem.DateOutOfRange;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.JourneyActions;
@@ -153,6 +154,17 @@ class BridgeUsers {
      */
     @Transactional(readOnly = true)
     Summary summary(String id, LocalDate startDate, LocalDate endDate, Access rights) {
+        // Query dates are held to the same years as dates in bodies (+999999999-12-31 was an overflow).
+        List<InvalidInput.Violation> outside = new ArrayList<>();
+        if (startDate != null && DateOutOfRange.isOutside(startDate)) {
+            outside.add(new InvalidInput.Violation("start_date", "date_out_of_range", startDate));
+        }
+        if (endDate != null && DateOutOfRange.isOutside(endDate)) {
+            outside.add(new InvalidInput.Violation("end_date", "date_out_of_range", endDate));
+        }
+        if (!outside.isEmpty()) {
+            throw new InvalidInput(outside);
+        }
         if (startDate != null && endDate != null && endDate.isBefore(startDate)) {
             throw InvalidInput.of("end_date", "before_start", endDate);
         }
