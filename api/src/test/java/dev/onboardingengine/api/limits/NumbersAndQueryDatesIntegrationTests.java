@@ -2,6 +2,8 @@ package dev.onboardingengine.api.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +16,8 @@ import dev.onboardingengine.api.RawHttp.Answer;
 /**
  * The last two causes of 500s an earlier fuzz run found: a number beyond its column in an option of a
  * selection list ({@code POST /collection_values}), and a date beyond the sane range in a query parameter
- * (Bridge's summary). Both are 400s naming the field, and no option is written.
+ * (Bridge's summary, Workelo's logs, where {@code +999999999-12-31} was a 500). All are 400s naming
+ * the field, and no option is written.
  */
 @ApiIntegrationTest
 class NumbersAndQueryDatesIntegrationTests {
@@ -62,5 +65,24 @@ class NumbersAndQueryDatesIntegrationTests {
         assertThat(early.status()).as(early.body()).isEqualTo(400);
         assertThat(early.json()).containsKey("end_date");
         assertThat(far.body()).doesNotContain("java.", "LocalDate");
+    }
+
+    @Test
+    void aLogRangeBeyondTheYearsIsA400NamingItNotA500() {
+        RawHttp http = new RawHttp(port);
+
+        Answer farDay = http.asAdmin("GET", "/logs?from=%2B999999999-12-31", null);
+        Answer farEnd = http.asAdmin("GET", "/logs?to=%2B999999999-12-31", null);
+        Answer farInstant = http.asAdmin("GET", "/logs?from=%2B999999999-12-31T00:00:00Z", null);
+        Answer early = http.asAdmin("GET", "/logs?from=1899-12-31", null);
+
+        assertThat(farDay.status()).as(farDay.body()).isEqualTo(400);
+        assertThat(farDay.json()).containsEntry("from", List.of("must be a date between 1900-01-01 and 2200-12-31."));
+        assertThat(farEnd.status()).as(farEnd.body()).isEqualTo(400);
+        assertThat(farEnd.json()).containsKey("to");
+        assertThat(farInstant.status()).as(farInstant.body()).isEqualTo(400);
+        assertThat(farInstant.json()).containsKey("from");
+        assertThat(early.status()).as(early.body()).isEqualTo(400);
+        assertThat(early.json()).containsKey("from");
     }
 }

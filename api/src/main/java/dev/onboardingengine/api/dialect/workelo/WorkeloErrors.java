@@ -110,6 +110,7 @@ class WorkeloErrors extends DialectErrors {
             case "invalid_key" -> "must be lower-case letters, digits and dashes.";
             case "not_a_selection" -> "%s is not a selection list.".formatted(value);
             case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
+            case "date_out_of_range" -> dev.onboardingengine.api.problem.DateOutOfRange.message();
             default -> "is not valid.";
         };
     }

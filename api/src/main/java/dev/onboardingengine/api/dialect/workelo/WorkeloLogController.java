@@ -3,6 +3,7 @@ package dev.onboardingengine.api.dialect.workelo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.LogResponse;
 import dev.onboardingengine.api.hire.OrganisationProperties;
+import dev.onboardingengine.api.problem.DateOutOfRange;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.api.problem.ResourceNotFound;
 
@@ -90,10 +92,20 @@ class WorkeloLogController {
     private Instant instant(String field, String value, boolean endOfDay, List<InvalidInput.Violation> violations) {
         try {
             LocalDate day = LocalDate.parse(value.trim());
+            if (DateOutOfRange.isOutside(day)) {
+                // The same years as dates in bodies: +999999999-12-31 overflowed the day after, then the database.
+                violations.add(new InvalidInput.Violation(field, "date_out_of_range", value));
+                return null;
+            }
             return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneId.of(organisation.timeZone())).toInstant();
         } catch (DateTimeParseException notADay) {
             try {
-                return Instant.parse(value.trim());
+                Instant instant = Instant.parse(value.trim());
+                if (DateOutOfRange.isOutside(instant.atZone(ZoneOffset.UTC).toLocalDate())) {
+                    violations.add(new InvalidInput.Violation(field, "date_out_of_range", value));
+                    return null;
+                }
+                return instant;
             } catch (DateTimeParseException notAnInstant) {
                 violations.add(new InvalidInput.Violation(field, "invalid_date", value));
                 return null;
