@@ -110,7 +110,7 @@ class OpenApiFuzzIntegrationTests {
                     }
                 }
                 for (Field parameter : operation.queryParameters()) {
-                    for (String value : inputs.forParameter(admin ? 6 : 2)) {
+                    for (String value : inputs.forParameter(admin ? Integer.MAX_VALUE : 2)) {
                         send(operation, role, token, ids, Map.of(parameter.name(), value), body, parameter.name(), null,
                                 null);
                     }
