@@ -18,11 +18,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding) or
- * {@code Bearer <key>} (Offly, Bridge). Sessions and cookies never authenticate the API. The
- * messages are ChiefOnboarding's, inside an RFC 7807 problem document.
+ * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding),
+ * {@code Bearer <key>} (Offly, Workelo, the Bridge seed) or {@code Basic <key>} (Bridge's API
+ * documentation sends its API token that way: the token itself, not a user:password pair). Sessions
+ * and cookies never authenticate the API. The messages are ChiefOnboarding's, inside an RFC 7807
+ * problem document.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("token", "bearer", "basic");
 
     private final ApiTokens tokens;
     private final ApiAccessProperties access;
@@ -60,7 +64,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String[] parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !(parts[0].equalsIgnoreCase("Token") || parts[0].equalsIgnoreCase("Bearer"))) {
+        if (parts.length != 2 || !SCHEMES.contains(parts[0].toLowerCase(java.util.Locale.ROOT))) {
             return Optional.empty();
         }
         return Optional.of(parts[1].trim()).filter(key -> !key.isEmpty());

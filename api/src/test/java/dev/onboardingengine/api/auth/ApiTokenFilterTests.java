@@ -31,10 +31,14 @@ class ApiTokenFilterTests {
     }
 
     @Test
-    void acceptsTokenAndBearerSchemesOnly() {
+    void acceptsTokenBearerAndBridgesBasicSchemesOnly() {
         assertThat(ApiTokenFilter.keyOf("Token abc")).contains("abc");
         assertThat(ApiTokenFilter.keyOf("Bearer abc")).contains("abc");
-        assertThat(ApiTokenFilter.keyOf("Basic abc")).isEmpty();
+        // Bridge's API documentation: "Authorization: Basic <token>", the token as Bridge issued it
+        assertThat(ApiTokenFilter.keyOf("Basic abc")).contains("abc");
+        assertThat(ApiTokenFilter.keyOf("basic  abc ")).contains("abc");
+        assertThat(ApiTokenFilter.keyOf("Digest abc")).isEmpty();
+        assertThat(ApiTokenFilter.keyOf("abc")).isEmpty();
         assertThat(ApiTokenFilter.keyOf("Token ")).isEmpty();
         assertThat(ApiTokenFilter.keyOf(null)).isEmpty();
     }

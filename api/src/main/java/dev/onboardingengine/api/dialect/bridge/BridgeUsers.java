@@ -265,7 +265,8 @@ class BridgeUsers {
         // The engine cannot act as another user: masquerading is never offered.
         return new UserResponse(employee.id(), entry.profile().bridgeUid(), employee.firstName(), employee.lastName(),
                 employee.email(), employee.language(), roles, name, entry.profile().avatarUrl(), entry.archivedAt(),
-                employee.startDay(), List.of(), Map.of("can_masquerade", false));
+                employee.startDay(), List.of(), Map.of("can_masquerade", false), null, employee.updatedAt(), false,
+                employee.position());
     }
 
     private static String blankToNull(String value) {

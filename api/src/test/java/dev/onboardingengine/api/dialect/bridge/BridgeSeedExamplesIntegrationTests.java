@@ -33,8 +33,13 @@ import dev.onboardingengine.workflow.testing.EngineClock;
 @ApiIntegrationTest
 class BridgeSeedExamplesIntegrationTests {
 
+    /**
+     * The seed's example user and the four fields Bridge's UserResponse documents beside them
+     * (https://docs.bridgeapp.com/doc/api/html/author_users.html): where they differ, the docs win.
+     */
     private static final List<String> USER_KEYS = List.of("id", "uid", "first_name", "last_name", "email", "locale",
-            "roles", "name", "avatar_url", "deleted_at", "hire_date", "links", "meta");
+            "roles", "name", "avatar_url", "deleted_at", "hire_date", "links", "meta", "bio", "updated_at",
+            "unsubscribed", "job_title");
 
     @LocalServerPort
     int port;
@@ -78,7 +83,9 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat(han).containsOnlyKeys(USER_KEYS).containsEntry("uid", uid).containsEntry("first_name", "Han")
                 .containsEntry("last_name", "Solo").containsEntry("email", email).containsEntry("locale", "en")
                 .containsEntry("roles", List.of()).containsEntry("name", "Han Solo").containsEntry("avatar_url", null)
-                .containsEntry("deleted_at", null).containsEntry("hire_date", "2016-01-31");
+                .containsEntry("deleted_at", null).containsEntry("hire_date", "2016-01-31")
+                .containsEntry("job_title", "Captain").containsEntry("bio", null).containsEntry("unsubscribed", false);
+        assertThat((String) han.get("updated_at")).isNotBlank();
         long hanId = ((Number) han.get("id")).longValue();
         // the extra entry was ignored, the custom field is Workelo's identification
         assertThat(entries.findByBridgeUid("ignored")).isEmpty();
