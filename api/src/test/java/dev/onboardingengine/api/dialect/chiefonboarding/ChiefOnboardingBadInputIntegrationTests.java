@@ -93,6 +93,26 @@ class ChiefOnboardingBadInputIntegrationTests {
     }
 
     @Test
+    void theSameSequenceTwiceIsRefusedAsChiefOnboardingRefusesIt() {
+        // back/api/serializers.py: Sequence.objects.filter(pk__in=value).count() != len(value)
+        List<Map<String, Object>> shipped = api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/sequences/").retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        long sequence = ((Number) shipped.get(0).get("id")).longValue();
+        Answer twice = postUser("""
+                {"first_name":"A","last_name":"Twice","email":"a.%s@example.com","role":0,"sequences":[%d,%d]}
+                """.formatted(UUID.randomUUID(), sequence, sequence));
+        Answer once = postUser("""
+                {"first_name":"A","last_name":"Once","email":"a.%s@example.com","role":0,"sequences":[%d]}
+                """.formatted(UUID.randomUUID(), sequence));
+
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).containsEntry("sequences", List.of("Not all sequence ids are valid."));
+        assertThat(employeesNamed("Twice")).isZero();
+        assertThat(once.status()).as(once.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aDuplicateEmailIsRefusedWhateverItsCase() {
         String email = "dup." + UUID.randomUUID() + "@example.com";
         assertThat(postUser("""
