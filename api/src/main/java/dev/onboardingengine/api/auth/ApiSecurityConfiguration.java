@@ -9,16 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    /** Servlet URL patterns ("/x/*" also matches "/x") of the Workelo dialect. */
-    static final String[] WORKELO_PATHS = {"/employees/*", "/user_roles/*", "/level_organizations/*",
-            "/unit_organizations/*", "/identification_resources/*", "/unit_organization_managements/*", "/logs/*", "/templates/*", "/tracks/*",
-            "/owners/*", "/forms/*", "/paperworks/*", "/paperwork_files/*", "/paperwork_resources/*", "/attachments/*",
-            "/document_resources/*", "/collection_values/*", "/user_magic_links/*", "/user_magic_links_by_email/*",
-            "/user_magic_links_by_external_id/*"};
-
     /**
      * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,
-     * Workelo's at the root as its documentation writes them. /v3/api-docs and /swagger-ui stay open:
+     * Workelo's at the root as its guide writes them and under /v1 as its reference does. /v3/api-docs and /swagger-ui stay open:
      * they describe the API and hold no data.
      */
     @Bean
@@ -27,7 +20,7 @@ class ApiSecurityConfiguration {
         FilterRegistrationBean<ApiTokenFilter> registration =
                 new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
         registration.addUrlPatterns("/api/*");
-        registration.addUrlPatterns(WORKELO_PATHS);
+        registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
         registration.setName("apiTokenFilter");
         return registration;
     }
