@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
+    /** Late among the servlet filters (after Spring's own), with the rate limits right behind it. */
+    private static final int TOKEN_FILTER_ORDER = org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100;
+
     /**
      * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,
      * Workelo's at the root as its guide writes them and under /v1 as its reference does. /v3/api-docs and /swagger-ui stay open:
@@ -21,7 +24,21 @@ class ApiSecurityConfiguration {
                 new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
         registration.addUrlPatterns("/api/*");
         registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
+        registration.setOrder(TOKEN_FILTER_ORDER);
         registration.setName("apiTokenFilter");
+        return registration;
+    }
+
+    /** Each product's documented request rate per token, counted once the token filter has let the request in. */
+    @Bean
+    FilterRegistrationBean<ApiRateLimits> apiRateLimits(RateLimitProperties properties, ObjectMapper objectMapper,
+            FilterRegistrationBean<ApiTokenFilter> apiTokenFilter) {
+        FilterRegistrationBean<ApiRateLimits> registration =
+                new FilterRegistrationBean<>(new ApiRateLimits(properties, objectMapper));
+        registration.setUrlPatterns(apiTokenFilter.getUrlPatterns());
+        registration.setOrder(TOKEN_FILTER_ORDER + 1);
+        registration.setEnabled(properties.enabled());
+        registration.setName("apiRateLimits");
         return registration;
     }
 
