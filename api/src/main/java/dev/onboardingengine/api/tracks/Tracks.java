@@ -40,6 +40,11 @@ import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 @Service
 public class Tracks {
 
+    /** The request's member that holds a new employee's fields. */
+    static final String NEW_EMPLOYEE = "employee";
+    /** NewHire fields the track itself carries (start_date, implications): named once, at the track. */
+    private static final java.util.Set<String> TRACK_FIELDS = java.util.Set.of("startDay", "buddyId", "managerId");
+
     private final JourneyTracks journeys;
     private final Employees employees;
     private final NewHireService hires;
@@ -95,6 +100,7 @@ public class Tracks {
         List<Sequence> templates = templates(violations, request.templateIds(), mobility, unit);
         if (request.newEmployee() != null) {
             access.requirePlacement(request.newEmployee().unitOrganizationId(), EmployeeRole.NEW_HIRE);
+            violations.addAll(newEmployeeViolations(request, startDate));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
@@ -293,6 +299,19 @@ public class Tracks {
         if (id != null && !employees.exists(id)) {
             violations.add(new InvalidInput.Violation(field, "unknown_reference", id));
         }
+    }
+
+    /**
+     * What is wrong with the new employee, checked with everything else so that one answer names every
+     * field, nested as the request nests it ({@code employee.unitOrganizationId}, which each dialect
+     * names its own way). The start day and the stakeholders are the track's own fields, named there.
+     */
+    private List<InvalidInput.Violation> newEmployeeViolations(TrackRequest request, LocalDate startDate) {
+        return hires.validate(withStakeholders(request, startDate)).stream()
+                .filter(violation -> !TRACK_FIELDS.contains(violation.field()))
+                .map(violation -> new InvalidInput.Violation(NEW_EMPLOYEE + "." + violation.field(), violation.code(),
+                        violation.rejectedValue()))
+                .toList();
     }
 
     private static NewHire withStakeholders(TrackRequest request, LocalDate startDate) {
