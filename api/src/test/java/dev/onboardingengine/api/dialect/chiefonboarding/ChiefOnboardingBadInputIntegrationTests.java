@@ -93,6 +93,29 @@ class ChiefOnboardingBadInputIntegrationTests {
     }
 
     @Test
+    void aDateWithOneDigitMonthOrDayIsADateAsDjangoParsesIt() {
+        // DRF's DateField reads dates with django.utils.dateparse.parse_date: \d{4}-\d{1,2}-\d{1,2}
+        Answer shortDay = postUser("""
+                {"first_name":"A","last_name":"Short","email":"a.%s@example.com","role":0,"start_day":"2030-12-4"}
+                """.formatted(UUID.randomUUID()));
+        Answer shortMonth = postUser("""
+                {"first_name":"A","last_name":"Short","email":"a.%s@example.com","role":0,"start_day":"2030-1-06"}
+                """.formatted(UUID.randomUUID()));
+        Answer noSuchDay = postUser("""
+                {"first_name":"A","last_name":"Never","email":"a.%s@example.com","role":0,"start_day":"2030-2-30"}
+                """.formatted(UUID.randomUUID()));
+
+        assertThat(shortDay.status()).as(shortDay.toString()).isEqualTo(201);
+        assertThat(shortDay.body()).containsEntry("start_day", "2030-12-04");
+        assertThat(shortMonth.status()).as(shortMonth.toString()).isEqualTo(201);
+        assertThat(shortMonth.body()).containsEntry("start_day", "2030-01-06");
+        assertThat(noSuchDay.status()).isEqualTo(400);
+        assertThat(noSuchDay.body()).containsEntry("start_day",
+                List.of("Date has wrong format. Use one of these formats instead: YYYY-MM-DD."));
+        assertThat(employeesNamed("Never")).isZero();
+    }
+
+    @Test
     void theSameSequenceTwiceIsRefusedAsChiefOnboardingRefusesIt() {
         // back/api/serializers.py: Sequence.objects.filter(pk__in=value).count() != len(value)
         List<Map<String, Object>> shipped = api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/sequences/").retrieve()
