@@ -8,9 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
@@ -22,6 +26,7 @@ import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * ChiefOnboarding's API, as its documentation describes it. ChiefOnboarding itself takes only
@@ -35,10 +40,12 @@ class ChiefOnboardingController {
     private final Employees employees;
     private final SequenceCatalog sequences;
     private final DirectoryAccess access;
+    private final ObjectMapper objectMapper;
 
     ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
-            DirectoryAccess access) {
+            DirectoryAccess access, ObjectMapper objectMapper) {
         this.access = access;
+        this.objectMapper = objectMapper;
         this.hires = hires;
         this.employees = employees;
         this.sequences = sequences;
@@ -65,6 +72,19 @@ class ChiefOnboardingController {
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse createUser(Caller caller,
             @RequestBody CreateUserRequest request) {
+        return create(caller, request);
+    }
+
+    /** The same, from a form or multipart body, which Django REST framework's default parsers accept as well. */
+    @PostMapping(path = {"/api/users/", "/api/users"},
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    UserResponse createUserFromForm(Caller caller, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        return create(caller, FormBodies.createUser(form, objectMapper, request));
+    }
+
+    private UserResponse create(Caller caller, CreateUserRequest request) {
         Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
         access.of(caller).requirePlacement(null, role.orElse(null));

@@ -93,6 +93,46 @@ class ChiefOnboardingBadInputIntegrationTests {
     }
 
     @Test
+    void formAndMultipartBodiesAreReadAsDjangoRestFrameworksDefaultParsersReadThem() {
+        // DRF's DEFAULT_PARSER_CLASSES: JSONParser, FormParser, MultiPartParser
+        List<Map<String, Object>> shipped = api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/sequences/").retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        String first = String.valueOf(shipped.get(0).get("id"));
+        String second = String.valueOf(shipped.get(1).get("id"));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("first_name", "Fiona");
+        form.add("last_name", "Form");
+        form.add("email", "fiona." + UUID.randomUUID() + "@example.com");
+        form.add("role", "0");
+        form.add("start_day", "2030-3-4");
+        form.add("sequences", first);
+        form.add("sequences", second);
+        org.springframework.util.LinkedMultiValueMap<String, String> multipart = new org.springframework.util.LinkedMultiValueMap<>(form);
+        multipart.set("email", "mona." + UUID.randomUUID() + "@example.com");
+        multipart.set("last_name", "Multipart");
+        org.springframework.util.LinkedMultiValueMap<String, String> badRole = new org.springframework.util.LinkedMultiValueMap<>(form);
+        badRole.set("email", "bad." + UUID.randomUUID() + "@example.com");
+        badRole.set("last_name", "Refused");
+        badRole.set("role", "zero");
+
+        Answer urlencoded = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form));
+        Answer parts = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(multipart));
+        Answer refused = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(badRole));
+
+        assertThat(urlencoded.status()).as(urlencoded.toString()).isEqualTo(201);
+        assertThat(urlencoded.body()).containsEntry("last_name", "Form").containsEntry("start_day", "2030-03-04");
+        assertThat(parts.status()).as(parts.toString()).isEqualTo(201);
+        assertThat(parts.body()).containsEntry("last_name", "Multipart");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).containsKey("role");
+        assertThat(employeesNamed("Refused")).isZero();
+    }
+
+    @Test
     void aDateWithOneDigitMonthOrDayIsADateAsDjangoParsesIt() {
         // DRF's DateField reads dates with django.utils.dateparse.parse_date: \d{4}-\d{1,2}-\d{1,2}
         Answer shortDay = postUser("""
