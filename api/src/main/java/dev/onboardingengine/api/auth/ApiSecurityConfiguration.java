@@ -1,10 +1,14 @@
 package dev.onboardingengine.api.auth;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.onboardingengine.api.problem.ErrorDialect;
+import dev.onboardingengine.api.problem.ErrorDialects;
 
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -23,9 +27,9 @@ class ApiSecurityConfiguration {
      */
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, ApiAccessProperties access,
-            ObjectMapper objectMapper) {
-        FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
+            ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
+                new ApiTokenFilter(tokens, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
         registration.addUrlPatterns("/api/*");
         registration.addUrlPatterns(WORKELO_PATHS);
         registration.setName("apiTokenFilter");
