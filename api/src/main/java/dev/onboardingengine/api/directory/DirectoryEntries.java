@@ -77,6 +77,23 @@ public class DirectoryEntries {
                 .params(params).query(DirectoryEntries::map).list();
     }
 
+    /**
+     * Up to {@code limit} people in reach with this standing whose id comes after {@code afterId} (null:
+     * from the first), by id: a keyset page, which people added meanwhile do not shift.
+     */
+    public List<DirectoryEntry> searchAfter(Standing standing, LocalDate today, EmployeeReach reach, Long afterId,
+            int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(standing, today, reach, params);
+        params.put("limit", limit);
+        if (afterId != null) {
+            where += " and id > :afterId";
+            params.put("afterId", afterId);
+        }
+        return jdbc.sql("select " + COLUMNS + " from employee" + where + " order by id limit :limit")
+                .params(params).query(DirectoryEntries::map).list();
+    }
+
     public long count(Standing standing, LocalDate today, EmployeeReach reach) {
         Map<String, Object> params = new HashMap<>();
         return jdbc.sql("select count(*) from employee" + where(standing, today, reach, params))

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The bodies of Offly's users API, field for field as its reference lists them. */
 final class OfflyBodies {
 
@@ -49,5 +51,18 @@ final class OfflyBodies {
             @JsonProperty("is_active") boolean isActive,
             @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("updated_at") Instant updatedAt) {
+    }
+
+    /** Every list: {@code {"data":[...],"pagination":{"next_cursor":"...","has_more":true}}} (docs.offly.net, "Pagination"). */
+    @Schema(name = "OfflyUserList")
+    record UserPage(@JsonProperty("data") List<UserResponse> data, @JsonProperty("pagination") Pagination pagination) {
+    }
+
+    @Schema(name = "OfflyPagination")
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Pagination(
+            @Schema(description = "opaque; pass it as ?cursor= for the next page; null on the last page",
+                    nullable = true) @JsonProperty("next_cursor") String nextCursor,
+            @JsonProperty("has_more") boolean hasMore) {
     }
 }

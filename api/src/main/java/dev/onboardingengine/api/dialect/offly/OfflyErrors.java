@@ -125,6 +125,7 @@ class OfflyErrors {
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
             case "not_in_schema" -> "is not a field of this request.";
+            case "limit_range" -> "must be between 1 and 100.";
             case "invalid_cursor" -> "is not a cursor of this list: start again without it.";
             case "nul" -> NulCharacter.message();
             default -> "is not valid.";

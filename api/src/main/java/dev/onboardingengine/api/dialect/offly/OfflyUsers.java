@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.auth.Access;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.Pagination;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserPage;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserRequest;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
 import dev.onboardingengine.api.directory.DirectoryEntries;
@@ -69,14 +71,15 @@ class OfflyUsers {
         this.audit = audit;
     }
 
+    /** One page after {@code cursor} (null: the first); one row more than asked tells whether more follow. */
     @Transactional(readOnly = true)
-    List<UserResponse> list(Standing standing, Access rights, int limit, long offset) {
-        return entries.search(standing, today(), rights.reach(), limit, offset).stream().map(this::response).toList();
-    }
-
-    @Transactional(readOnly = true)
-    long count(Standing standing, Access rights) {
-        return entries.count(standing, today(), rights.reach());
+    UserPage list(Standing standing, Access rights, OfflyCursor cursor, int limit) {
+        List<DirectoryEntry> rows = entries.searchAfter(standing, today(), rights.reach(),
+                cursor == null ? null : cursor.afterId(), limit + 1);
+        List<DirectoryEntry> page = rows.subList(0, Math.min(limit, rows.size()));
+        boolean more = rows.size() > limit;
+        String next = more ? new OfflyCursor(page.get(page.size() - 1).employee().id(), standing).encode() : null;
+        return new UserPage(page.stream().map(this::response).toList(), new Pagination(next, more));
     }
 
     @Transactional(readOnly = true)

@@ -1,12 +1,10 @@
 package dev.onboardingengine.api.dialect.offly;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -20,9 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserPage;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserRequest;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
-import dev.onboardingengine.api.dialect.workelo.Paging;
 import dev.onboardingengine.api.directory.DirectoryEntries.Standing;
 import dev.onboardingengine.api.problem.InvalidInput;
 
@@ -34,6 +32,9 @@ import dev.onboardingengine.api.problem.InvalidInput;
 @RestController
 class OfflyUsersController {
 
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
+
     private final OfflyUsers users;
     private final DirectoryAccess access;
 
@@ -43,20 +44,20 @@ class OfflyUsersController {
     }
 
     /**
-     * Active, pending and archived users, or those of one {@code status}. The body is the plain array
-     * Offly documents; {@code limit}/{@code offset} page it, by default with the largest page, so a
-     * client that does not page reads everyone in all but large organisations (the total is in
-     * {@code X-Total-Count}, the next page in {@code Link}).
+     * Active, pending and archived users, or those of one {@code status}, in Offly's list envelope with
+     * cursor pagination (docs.offly.net, "Pagination"): {@code limit} 1 to 100, 25 by default;
+     * {@code cursor} the {@code next_cursor} of the previous page.
      */
     @GetMapping("/api/v1/users")
-    ResponseEntity<List<UserResponse>> list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+    UserPage list(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         Access rights = access.of(caller);
         rights.requireRead();
         Standing standing = standing(status);
-        Paging paging = Paging.of(limit == null ? Integer.toString(Paging.MAX_LIMIT) : limit, offset);
-        return ResponseEntity.ok().headers(paging.headers(users.count(standing, rights)))
-                .body(users.list(standing, rights, paging.limit(), paging.offset()));
+        int size = limit(limit);
+        OfflyCursor after = cursor == null ? null : OfflyCursor.decode(cursor, standing)
+                .orElseThrow(() -> InvalidInput.of("cursor", "invalid_cursor", cursor));
+        return users.list(standing, rights, after, size);
     }
 
     @PostMapping(path = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -79,6 +80,22 @@ class OfflyUsersController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable UUID id) {
         users.delete(id, access.of(caller));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException notANumber) {
+            throw InvalidInput.of("limit", "not_a_number", limit);
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "limit_range", limit);
+        }
+        return size;
     }
 
     private static Standing standing(String status) {
