@@ -17,7 +17,7 @@ final class OfflyBodies {
     private OfflyBodies() {
     }
 
-    /** {@code POST /api/v1/users}; {@code PATCH} takes the same fields, each optional (absent or null: unchanged). */
+    /** {@code POST /api/v1/users}, and the values of a {@code PATCH} ({@link OfflyPatch}). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record UserRequest(
             @JsonProperty("email") String email,
@@ -26,6 +26,23 @@ final class OfflyBodies {
             @JsonProperty("role") String role,
             @JsonProperty("department_id") UUID departmentId,
             @JsonProperty("manager_id") UUID managerId,
+            @JsonProperty("job_title") String jobTitle,
+            @JsonProperty("start_date") LocalDate startDate,
+            @JsonProperty("working_days") List<String> workingDays,
+            @JsonProperty("public_holiday_country_code") String publicHolidayCountryCode) {
+    }
+
+    /**
+     * {@code PATCH /api/v1/users/{id}}'s schema, as the API description shows it ({@link OfflyPatch}
+     * reads the body): any other field is a 422 naming it; {@code null} clears the two nullable fields.
+     */
+    @Schema(name = "OfflyUserPatch")
+    record UserPatch(
+            @JsonProperty("first_name") String firstName,
+            @JsonProperty("last_name") String lastName,
+            @JsonProperty("role") String role,
+            @Schema(nullable = true, description = "null: no department") @JsonProperty("department_id") UUID departmentId,
+            @Schema(nullable = true, description = "null: no manager") @JsonProperty("manager_id") UUID managerId,
             @JsonProperty("job_title") String jobTitle,
             @JsonProperty("start_date") LocalDate startDate,
             @JsonProperty("working_days") List<String> workingDays,

@@ -54,6 +54,12 @@ class OfflyErrors {
         return answer(status, OfflyError.of(status, fields(violations)));
     }
 
+    @ExceptionHandler(InvalidBody.class)
+    ResponseEntity<OfflyError> invalidBody(InvalidBody invalid) {
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY,
+                OfflyError.of(HttpStatus.UNPROCESSABLE_ENTITY, fields(invalid.violations())));
+    }
+
     /** Query parameters ({@code status}, {@code limit}, {@code cursor}) and those {@code NulCheck} refused. */
     @ExceptionHandler(InvalidInput.class)
     ResponseEntity<OfflyError> invalidInput(InvalidInput invalid) {
@@ -125,6 +131,7 @@ class OfflyErrors {
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
             case "not_in_schema" -> "is not a field of this request.";
+            case "not_nullable" -> "may not be null.";
             case "limit_range" -> "must be between 1 and 100.";
             case "invalid_cursor" -> "is not a cursor of this list: start again without it.";
             case "nul" -> NulCharacter.message();

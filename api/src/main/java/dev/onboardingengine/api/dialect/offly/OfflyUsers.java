@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,9 +118,13 @@ class OfflyUsers {
         return response(entries.find(employee.id()).orElseThrow());
     }
 
-    /** A partial change; {@code {}} changes nothing and writes nothing. */
+    /**
+     * A partial change: the fields given; {@code "manager_id": null} and {@code "department_id": null}
+     * clear them. {@code {}} changes nothing and writes nothing.
+     */
     @Transactional
-    UserResponse update(UUID id, UserRequest request, Access rights) {
+    UserResponse update(UUID id, OfflyPatch patch, Access rights) {
+        UserRequest request = patch.values();
         DirectoryEntry entry = find(id);
         Employee current = rights.changeable(entry.employee());
         if (entry.archived()) {
@@ -141,15 +146,23 @@ class OfflyUsers {
         if (!own.isEmpty()) {
             throw new InvalidHire(own);
         }
-        rights.requirePlacement(unitId != null ? unitId : current.unitOrganizationId(),
+        Set<EmployeeEditor.Cleared> cleared = EnumSet.noneOf(EmployeeEditor.Cleared.class);
+        if (patch.clearsManager() && current.managerId() != null) {
+            cleared.add(EmployeeEditor.Cleared.MANAGER);
+        }
+        if (patch.clearsDepartment() && current.unitOrganizationId() != null) {
+            cleared.add(EmployeeEditor.Cleared.UNIT_ORGANIZATION);
+        }
+        rights.requirePlacement(unitId != null ? unitId
+                : cleared.contains(EmployeeEditor.Cleared.UNIT_ORGANIZATION) ? null : current.unitOrganizationId(),
                 role == current.role() ? null : role);
-        boolean coreChange = Stream.of(request.firstName(), request.lastName(), request.role(), request.jobTitle(),
-                request.startDate(), managerId, unitId).anyMatch(Objects::nonNull);
+        boolean coreChange = !cleared.isEmpty() || Stream.of(request.firstName(), request.lastName(), request.role(),
+                request.jobTitle(), request.startDate(), managerId, unitId).anyMatch(Objects::nonNull);
         if (coreChange) {
-            // A new start date is stored; the running journey's timers do not move yet (see README).
+            // A new start date moves the running journey's timers (EmployeeEditor, see README).
             editor.update(current.id(), new EmployeeChange(request.firstName(), request.lastName(), null,
                     role == current.role() ? null : role, null, request.jobTitle(), null, request.startDate(), null,
-                    managerId, null, null, unitId), rights.caller().employeeId());
+                    managerId, null, null, unitId), cleared, rights.caller().employeeId());
         }
         EmployeeProfile before = entry.profile();
         EmployeeProfile after = new EmployeeProfile(

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
@@ -24,12 +26,35 @@ import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
 import dev.onboardingengine.api.directory.DirectoryEntries.Standing;
 import dev.onboardingengine.api.problem.InvalidInput;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Offly's users API ({@code Authorization: Bearer <key>}). Rights are the directory's
  * ({@link DirectoryAccess}): Offly's admin and owner are the engine's HR and administrator, the only
  * roles that write; managers with scopes read their scopes.
  */
 @RestController
+@Tag(name = "Offly users", description = "docs.offly.net: users reference; every list in the {data, pagination} "
+        + "envelope, every error in {error: {code, message, details}}")
+@ApiResponse(responseCode = "400", description = "bad_request: malformed body, bad id, limit, cursor or status",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "403", description = "forbidden",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "404", description = "not_found",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "409", description = "conflict: email taken, user archived",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "422", description = "validation_error: details.field names the first bad field",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "429", description = "rate_limited, with Retry-After",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
 class OfflyUsersController {
 
     static final int DEFAULT_LIMIT = 25;
@@ -37,10 +62,12 @@ class OfflyUsersController {
 
     private final OfflyUsers users;
     private final DirectoryAccess access;
+    private final OfflyPatch.Reader patches;
 
-    OfflyUsersController(OfflyUsers users, DirectoryAccess access) {
+    OfflyUsersController(OfflyUsers users, DirectoryAccess access, OfflyPatch.Reader patches) {
         this.users = users;
         this.access = access;
+        this.patches = patches;
     }
 
     /**
@@ -72,8 +99,11 @@ class OfflyUsersController {
     }
 
     @PatchMapping(path = "/api/v1/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserResponse update(Caller caller, @PathVariable UUID id, @RequestBody UserRequest request) {
-        return users.update(id, request, access.of(caller));
+    UserResponse update(Caller caller, @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = OfflyBodies.UserPatch.class))) @RequestBody ObjectNode body,
+            HttpServletRequest request) {
+        return users.update(id, patches.read(body, request), access.of(caller));
     }
 
     @DeleteMapping("/api/v1/users/{id}")

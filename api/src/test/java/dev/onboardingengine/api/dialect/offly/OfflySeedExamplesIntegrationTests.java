@@ -57,7 +57,7 @@ class OfflySeedExamplesIntegrationTests {
         Answer all = offly.get("/api/v1/users");
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.body()).containsOnlyKeys("data", "pagination");
-        assertThat(data(all)).isNotEmpty().allSatisfy(user -> assertThat(user).containsOnlyKeys(USER_KEYS));
+        assertThat(OfflyAnswers.data(all)).isNotEmpty().allSatisfy(user -> assertThat(user).containsOnlyKeys(USER_KEYS));
 
         // curl -X POST .../api/v1/users -H "Content-Type: application/json" -d '{}'
         // (the seed shows no error; Offly's Errors page documents 422 validation_error in its error body)
@@ -150,11 +150,11 @@ class OfflySeedExamplesIntegrationTests {
         assertThat(offly.get("/employees/" + employeeId).status()).isEqualTo(404);
         assertThat(offly.get("/api/employees/").list()).noneSatisfy(user -> assertThat(user).containsEntry("email", email));
         // but Offly lists them as archived, and only there
-        assertThat(everyUser(offly, "status=archived"))
+        assertThat(OfflyAnswers.everyUser(offly, "status=archived"))
                 .anySatisfy(user -> assertThat(user).containsEntry("email", email));
-        assertThat(everyUser(offly, "status=active"))
+        assertThat(OfflyAnswers.everyUser(offly, "status=active"))
                 .noneSatisfy(user -> assertThat(user).containsEntry("email", email));
-        assertThat(everyUser(offly, "status=pending"))
+        assertThat(OfflyAnswers.everyUser(offly, "status=pending"))
                 .noneSatisfy(user -> assertThat(user).containsEntry("email", email))
                 .allSatisfy(user -> assertThat(user).containsEntry("status", "pending"));
         assertThat(offly.get("/api/v1/users?status=gone").status()).isEqualTo(400);
@@ -167,25 +167,6 @@ class OfflySeedExamplesIntegrationTests {
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.body()).containsOnlyKeys(USER_KEYS);
         return UUID.fromString((String) created.body().get("id"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> data(Answer answer) {
-        return (List<Map<String, Object>>) answer.body().get("data");
-    }
-
-    /** Every page of the list, following next_cursor. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> everyUser(WorkeloClient offly, String query) {
-        List<Map<String, Object>> users = new java.util.ArrayList<>();
-        String cursor = null;
-        do {
-            Answer page = offly.get("/api/v1/users?limit=100&" + query + (cursor == null ? "" : "&cursor=" + cursor));
-            assertThat(page.status()).as(page.toString()).isEqualTo(200);
-            users.addAll(data(page));
-            cursor = (String) ((Map<String, Object>) page.body().get("pagination")).get("next_cursor");
-        } while (cursor != null);
-        return users;
     }
 
     @SuppressWarnings("unchecked")
