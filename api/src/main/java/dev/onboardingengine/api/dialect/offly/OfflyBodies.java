@@ -18,6 +18,7 @@ final class OfflyBodies {
     }
 
     /** {@code POST /api/v1/users}, and the values of a {@code PATCH} ({@link OfflyPatch}). */
+    @Schema(name = "OfflyUserCreate")
     @JsonIgnoreProperties(ignoreUnknown = true)
     record UserRequest(
             @JsonProperty("email") String email,
@@ -50,6 +51,7 @@ final class OfflyBodies {
     }
 
     /** The user object every route answers with. */
+    @Schema(name = "OfflyUser")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record UserResponse(
             @JsonProperty("id") UUID id,

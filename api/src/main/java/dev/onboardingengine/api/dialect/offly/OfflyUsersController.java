@@ -75,6 +75,7 @@ class OfflyUsersController {
      * cursor pagination (docs.offly.net, "Pagination"): {@code limit} 1 to 100, 25 by default;
      * {@code cursor} the {@code next_cursor} of the previous page.
      */
+    @ApiResponse(responseCode = "200", description = "OK")
     @GetMapping("/api/v1/users")
     UserPage list(Caller caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
@@ -93,11 +94,13 @@ class OfflyUsersController {
         return users.create(request, access.of(caller));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK")
     @GetMapping("/api/v1/users/{id}")
     UserResponse get(Caller caller, @PathVariable UUID id) {
         return users.get(id, access.of(caller));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK")
     @PatchMapping(path = "/api/v1/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserResponse update(Caller caller, @PathVariable UUID id,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
