@@ -175,6 +175,10 @@ class OfflyDocumentedApiIntegrationTests {
             assertThat(refused.contentType()).startsWith("application/json");
             assertThat(code(refused.json())).as(refused.body()).isEqualTo("bad_request");
         }
+        // and a parameter input.NulCheck refuses before the handler
+        RawHttp.Answer nul = http.send("GET", "/api/v1/users?status=a%00b", key, null, "application/json", null);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(fields(nul.json())).containsOnlyKeys("status");
     }
 
     @Test
