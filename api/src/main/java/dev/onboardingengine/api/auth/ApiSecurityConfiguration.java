@@ -1,10 +1,14 @@
 package dev.onboardingengine.api.auth;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.onboardingengine.api.problem.ErrorDialect;
+import dev.onboardingengine.api.problem.ErrorDialects;
 
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -19,26 +23,13 @@ class ApiSecurityConfiguration {
      */
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, ApiAccessProperties access,
-            ObjectMapper objectMapper) {
-        FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
+            ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
+                new ApiTokenFilter(tokens, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
         registration.addUrlPatterns("/api/*");
         registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
         registration.setOrder(TOKEN_FILTER_ORDER);
         registration.setName("apiTokenFilter");
-        return registration;
-    }
-
-    /** Each product's documented request rate per token, counted once the token filter has let the request in. */
-    @Bean
-    FilterRegistrationBean<ApiRateLimits> apiRateLimits(RateLimitProperties properties, ObjectMapper objectMapper,
-            FilterRegistrationBean<ApiTokenFilter> apiTokenFilter) {
-        FilterRegistrationBean<ApiRateLimits> registration =
-                new FilterRegistrationBean<>(new ApiRateLimits(properties, objectMapper));
-        registration.setUrlPatterns(apiTokenFilter.getUrlPatterns());
-        registration.setOrder(TOKEN_FILTER_ORDER + 1);
-        registration.setEnabled(properties.enabled());
-        registration.setName("apiRateLimits");
         return registration;
     }
 

@@ -1,60 +1,67 @@
 package dev.onboardingengine.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.problem.RateLimited;
 
-/** Each product's documented rate per token: Bridge 5 a second, Workelo 1,000 an hour, ChiefOnboarding none. */
+/**
+ * Each product's documented rate per token: Bridge 5 a second, Workelo 1,000 an hour, Offly (ours)
+ * 100 a minute, ChiefOnboarding none. Offly's body is tested end to end in OfflyDocumentedApiIntegrationTests.
+ */
 class ApiRateLimitsTests {
 
     private final RateLimitProperties documented = new Binder(new MapConfigurationPropertySource(Map.of()))
             .bindOrCreate("onboarding.api.rate-limits", RateLimitProperties.class);
-    private final ApiRateLimits limits = new ApiRateLimits(documented, new ObjectMapper());
+    private final ApiRateLimits limits = new ApiRateLimits(documented);
 
     @Test
     void theDefaultsAreTheDocumentedRates() {
         assertThat(documented.enabled()).isTrue();
-        assertThat(documented.workeloPerHour()).isEqualTo(1000);
-        assertThat(documented.bridgePerSecond()).isEqualTo(5);
+        assertThat(documented.workeloRequests()).isEqualTo(1000);
+        assertThat(documented.workeloWindow()).isEqualTo(Duration.ofHours(1));
+        assertThat(documented.bridgeRequests()).isEqualTo(5);
+        assertThat(documented.bridgeWindow()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(documented.offlyRequests()).isEqualTo(100);
+        assertThat(documented.offlyWindow()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
-    void bridgeAnswersTheSixthRequestOfASecond429WithRetryAfter() throws Exception {
+    void bridgeRefusesTheSixthRequestOfASecondWithRetryAfter() {
         for (int i = 0; i < 5; i++) {
-            assertThat(call("POST", "/api/admin/users", "token-a").getStatus()).isEqualTo(200);
+            assertThat(allowed("POST", "/api/admin/users", "token-a")).isTrue();
         }
-        MockHttpServletResponse sixth = call("DELETE", "/api/admin/users/7", "token-a");
-
-        assertThat(sixth.getStatus()).isEqualTo(429);
-        assertThat(sixth.getHeader("Retry-After")).isEqualTo("1");
-        assertThat(sixth.getContentType()).isEqualTo("application/problem+json");
-        assertThat(sixth.getContentAsString()).contains("Bridge allows 5 requests per second per token");
+        assertThatThrownBy(() -> allowed("DELETE", "/api/admin/users/7", "token-a"))
+                .isInstanceOfSatisfying(RateLimited.class, refused -> {
+                    assertThat(refused.getStatusCode().value()).isEqualTo(429);
+                    assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                    assertThat(refused.getBody().getDetail()).contains("Bridge allows 5 requests per second per token");
+                });
         // another token has its own allowance
-        assertThat(call("POST", "/api/admin/users", "token-b").getStatus()).isEqualTo(200);
+        assertThat(allowed("POST", "/api/admin/users", "token-b")).isTrue();
     }
 
     @Test
-    void workeloCountsItsRoutesAtTheRootAndUnderV1TogetherUpTo1000AnHour() throws Exception {
+    void workeloCountsItsRoutesAtTheRootAndUnderV1TogetherUpTo1000AnHour() {
         for (int i = 0; i < 1000; i++) {
-            assertThat(call("GET", i % 2 == 0 ? "/employees" : "/v1/tracks/3", "token-w").getStatus()).isEqualTo(200);
+            assertThat(allowed("GET", i % 2 == 0 ? "/employees" : "/v1/tracks/3", "token-w")).isTrue();
         }
-        MockHttpServletResponse refused = call("GET", "/v1/employees", "token-w");
-
-        assertThat(refused.getStatus()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.getHeader("Retry-After"))).isBetween(1L, 3600L);
-        // ChiefOnboarding documents no limit: the same token goes on there
-        assertThat(call("GET", "/api/employees/", "token-w").getStatus()).isEqualTo(200);
+        assertThatThrownBy(() -> allowed("GET", "/v1/employees", "token-w"))
+                .isInstanceOfSatisfying(RateLimited.class, refused -> assertThat(
+                        Long.parseLong(refused.getHeaders().getFirst("Retry-After"))).isBetween(1L, 3600L));
+        // ChiefOnboarding documents no limit, Offly counts apart: the same token goes on there
+        assertThat(allowed("GET", "/api/employees/", "token-w")).isTrue();
+        assertThat(allowed("GET", "/api/v1/users", "token-w")).isTrue();
     }
 
     @Test
@@ -62,17 +69,15 @@ class ApiRateLimitsTests {
         for (int i = 0; i < 10; i++) {
             MockHttpServletRequest anonymous = new MockHttpServletRequest("POST", "/api/admin/users");
             anonymous.addHeader("Authorization", "Bearer token-x");
-            limits.doFilter(anonymous, new MockHttpServletResponse(), new MockFilterChain());
+            limits.preHandle(anonymous, new MockHttpServletResponse(), new Object());
         }
-        assertThat(call("POST", "/api/admin/users", "token-x").getStatus()).isEqualTo(200);
+        assertThat(allowed("POST", "/api/admin/users", "token-x")).isTrue();
     }
 
-    private MockHttpServletResponse call(String method, String path, String token) throws Exception {
+    private boolean allowed(String method, String path, String token) {
         MockHttpServletRequest request = new MockHttpServletRequest(method, path);
         request.addHeader("Authorization", "Bearer " + token);
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, new Caller(1, "admin@example.com", EmployeeRole.ADMIN));
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        limits.doFilter(request, response, new MockFilterChain());
-        return response;
+        return limits.preHandle(request, new MockHttpServletResponse(), new Object());
     }
 }
