@@ -58,7 +58,16 @@ final class PortalJourneys {
 
     /** A started journey with one of the shipped sequences (sequenceKey) instead of the test sequence. */
     Journey started(String firstName, Long unitId, String sequenceKey) {
-        Journey journey = draft(firstName, unitId, sequenceKey);
+        return started(draft(firstName, unitId, sequenceKey, null));
+    }
+
+    /** A started journey on the test sequence whose manager is an existing person (one manager, several hires). */
+    Journey startedWithManager(String firstName, Long unitId, long manager) {
+        deploySequence();
+        return started(draft(firstName, unitId, SEQUENCE_KEY, manager));
+    }
+
+    private Journey started(Journey journey) {
         Answer started = admin.put("/tracks/" + journey.trackId() + "/start", null);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(journey.hire()));
@@ -69,13 +78,13 @@ final class PortalJourneys {
     /** A track created and not started: its employee is not active yet. */
     Journey draft(String firstName, Long unitId) {
         deploySequence();
-        return draft(firstName, unitId, SEQUENCE_KEY);
+        return draft(firstName, unitId, SEQUENCE_KEY, null);
     }
 
-    private Journey draft(String firstName, Long unitId, String sequenceKey) {
+    private Journey draft(String firstName, Long unitId, String sequenceKey, Long existingManager) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long buddy = employee("Bea", "Diallo", 1);
-        long manager = employee("Max", "Keller", 2);
+        long manager = existingManager != null ? existingManager : employee("Max", "Keller", 2);
         long hr = employee("Hannah", "Reyes", 3);
         long template = admin.get("/templates?mobility=onboarding").list().stream()
                 .filter(item -> sequenceKey.equals(item.get("process_key"))).findFirst()
