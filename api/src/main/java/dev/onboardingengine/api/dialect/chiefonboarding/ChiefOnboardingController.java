@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
@@ -35,9 +36,11 @@ class ChiefOnboardingController {
     private final Employees employees;
     private final SequenceCatalog sequences;
     private final DirectoryAccess access;
+    private final ReferenceReach references;
 
     ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
-            DirectoryAccess access) {
+            DirectoryAccess access, ReferenceReach references) {
+        this.references = references;
         this.access = access;
         this.hires = hires;
         this.employees = employees;
@@ -67,15 +70,22 @@ class ChiefOnboardingController {
             @RequestBody CreateUserRequest request) {
         Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
-        access.of(caller).requirePlacement(null, role.orElse(null));
+        Access rights = access.of(caller);
+        rights.requirePlacement(null, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
                 request.phone(), request.position(), request.language(), request.message(), request.startDay(),
                 request.buddy(), request.manager(), request.timezone(), request.sequences());
-        if (request.role() != null && role.isEmpty()) {
-            // An unknown role number is its own mistake, reported beside every other one.
+        boolean unknownRole = request.role() != null && role.isEmpty();
+        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
+                new ReferenceReach.Named("buddyId", request.buddy()), new ReferenceReach.Named("managerId", request.manager())));
+        if (unknownRole) {
+            own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+        }
+        if (!own.isEmpty()) {
+            // An unknown role number or a person out of reach is its own mistake, reported beside every other one.
             List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !violation.field().equals("role")).toList());
-            violations.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+                    .filter(violation -> !(unknownRole && violation.field().equals("role"))).toList());
+            violations.addAll(own);
             throw new InvalidHire(violations);
         }
         Employee employee = hires.hire(hire, caller.employeeId());
