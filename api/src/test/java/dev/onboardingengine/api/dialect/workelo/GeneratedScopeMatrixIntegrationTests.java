@@ -52,7 +52,7 @@ import dev.onboardingengine.workflow.testing.EngineClock;
  * the hires of a paperwork track in A and in B). A caller that may not reach the person gets 403 or 404
  * (or the dialect's "unknown" 400 where the person is named in the body) and changes no row; no answer
  * ever holds the email, uuid, external id, name or id of a person the caller may not see; lists hold
- * every person of a scoped caller's reach.
+ * every person of a scoped caller's reach, and their {@code X-Total-Count} counts only what they list.
  *
  * <p>The tree: root ── A ── A1, and root ── B. Scoped callers manage A (so A and A1).
  */
@@ -200,6 +200,11 @@ class GeneratedScopeMatrixIntegrationTests {
         if (entry.key() == Key.LIST && allowed && caller.who().name().endsWith(" scoped")) {
             caller.who().sees().stream().filter(key -> !answer.raw().contains(people.get(key).email()))
                     .forEach(key -> leaks.add("misses " + key + ": " + what));
+            // A count counts what the list shows: nobody out of reach is counted either.
+            String total = answer.headers().getFirst("X-Total-Count");
+            if (total != null && Long.parseLong(total) != answer.list().size()) {
+                leaks.add("counts " + total + " but lists " + answer.list().size() + ": " + what);
+            }
         }
         return true;
     }
