@@ -25,6 +25,7 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -41,9 +42,11 @@ class ChiefOnboardingController {
     private final SequenceCatalog sequences;
     private final DirectoryAccess access;
     private final ObjectMapper objectMapper;
+    private final ReferenceReach references;
 
     ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
-            DirectoryAccess access, ObjectMapper objectMapper) {
+            DirectoryAccess access, ObjectMapper objectMapper, ReferenceReach references) {
+        this.references = references;
         this.access = access;
         this.objectMapper = objectMapper;
         this.hires = hires;
@@ -87,15 +90,22 @@ class ChiefOnboardingController {
     private UserResponse create(Caller caller, CreateUserRequest request) {
         Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
-        access.of(caller).requirePlacement(null, role.orElse(null));
+        Access rights = access.of(caller);
+        rights.requirePlacement(null, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
                 request.phone(), request.position(), request.language(), request.message(), request.startDay(),
                 request.buddy(), request.manager(), request.timezone(), request.sequences());
-        if (request.role() != null && role.isEmpty()) {
-            // An unknown role number is its own mistake, reported beside every other one.
+        boolean unknownRole = request.role() != null && role.isEmpty();
+        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
+                new ReferenceReach.Named("buddyId", request.buddy()), new ReferenceReach.Named("managerId", request.manager())));
+        if (unknownRole) {
+            own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+        }
+        if (!own.isEmpty()) {
+            // An unknown role number or a person out of reach is its own mistake, reported beside every other one.
             List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !violation.field().equals("role")).toList());
-            violations.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+                    .filter(violation -> !(unknownRole && violation.field().equals("role"))).toList());
+            violations.addAll(own);
             throw new InvalidHire(violations);
         }
         Employee employee = hires.hire(hire, caller.employeeId());

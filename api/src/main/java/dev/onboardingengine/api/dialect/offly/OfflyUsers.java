@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.Pagination;
@@ -60,9 +61,11 @@ class OfflyUsers {
     private final OfflyDepartments departments;
     private final OrganisationProperties organisation;
     private final AuditLog audit;
+    private final ReferenceReach references;
 
     OfflyUsers(NewHireService hires, EmployeeEditor editor, EmployeeArchive archive, DirectoryEntries entries,
-            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit) {
+            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit, ReferenceReach references) {
+        this.references = references;
         this.hires = hires;
         this.editor = editor;
         this.archive = archive;
@@ -96,7 +99,7 @@ class OfflyUsers {
                 : OfflyRoles.roleOf(request.role());
         List<InvalidHire.Violation> own = new ArrayList<>();
         Long unitId = unit(request.departmentId(), own);
-        Long managerId = manager(request.managerId(), own);
+        Long managerId = manager(request.managerId(), rights, own);
         workingDays(request.workingDays(), own);
         rights.requirePlacement(unitId, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null), null,
@@ -132,7 +135,7 @@ class OfflyUsers {
         }
         List<InvalidHire.Violation> own = new ArrayList<>();
         Long unitId = unit(request.departmentId(), own);
-        Long managerId = manager(request.managerId(), own);
+        Long managerId = manager(request.managerId(), rights, own);
         workingDays(request.workingDays(), own);
         EmployeeRole role = current.role();
         if (request.role() != null) {
@@ -205,11 +208,13 @@ class OfflyUsers {
         return unit.orElse(null);
     }
 
-    private Long manager(UUID managerId, List<InvalidHire.Violation> violations) {
+    /** A manager the caller could not reach directly is refused as an unknown one. */
+    private Long manager(UUID managerId, Access rights, List<InvalidHire.Violation> violations) {
         if (managerId == null) {
             return null;
         }
-        Optional<DirectoryEntry> manager = entries.findByUuid(managerId).filter(found -> !found.archived());
+        Optional<DirectoryEntry> manager = entries.findByUuid(managerId).filter(found -> !found.archived())
+                .filter(found -> !references.hides(rights.reach(), found.employee().id()));
         if (manager.isEmpty()) {
             violations.add(new InvalidHire.Violation("managerId", "unknown_reference", managerId));
         }
