@@ -43,6 +43,8 @@ import dev.onboardingengine.workflow.journey.OnboardingTime;
 class DiagramRules extends AbstractBpmnParseListener {
 
     static final String ACTION_NOTIFIER = "${actionNotifier}";
+    /** The channel input of ${notifyStakeholder} (notification.NotificationChannel's wire names). */
+    static final List<String> CHANNELS = List.of("email", "slack-dm", "email-and-slack", "slack", "webhook");
 
     private static final Pattern ONBOARDING_TIME_CALL = Pattern.compile("onboardingTime\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Set<String> TIMER_TAGS = Set.of("timeDate", "timeDuration", "timeCycle");
@@ -146,9 +148,9 @@ class DiagramRules extends AbstractBpmnParseListener {
                 problems.add(DiagramProblem.at(element, id, "no message template (input 'template')"));
             }
             String channel = input(element, "channel");
-            if (channel != null && !Set.of("email", "slack", "webhook").contains(channel)) {
+            if (channel != null && !CHANNELS.contains(channel)) {
                 problems.add(DiagramProblem.at(element, id, "channel '" + channel
-                        + "' is not available; use email, slack or webhook"));
+                        + "' is not available; use one of " + CHANNELS));
             }
         }
         if (ElementTemplates.isAction(template)) {
