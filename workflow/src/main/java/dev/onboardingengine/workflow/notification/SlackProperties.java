@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param methodsUrl the Web API's address, Slack's own unless a test points it at a stand-in
  * @param longestRetryAfterWait a 429 whose Retry-After is at most this long is waited out inside the job
  *        and tried once more; a longer one fails the job, which Camunda retries later
+ * @param responseUrlPrefix the only addresses answers to a button click are posted to (the
+ *        {@code response_url} of Slack's signed payload): Slack's own, unless a test points it at a stand-in
  */
 @ConfigurationProperties("onboarding.slack")
 public record SlackProperties(String botToken, String signingSecret,
         @DefaultValue("https://slack.com/api/") String methodsUrl,
-        @DefaultValue("5s") Duration longestRetryAfterWait) {
+        @DefaultValue("5s") Duration longestRetryAfterWait,
+        @DefaultValue("https://hooks.slack.com/") String responseUrlPrefix) {
 
     public boolean enabled() {
         return botToken != null && !botToken.isBlank();
