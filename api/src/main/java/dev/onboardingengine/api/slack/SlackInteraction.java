@@ -35,6 +35,9 @@ record SlackInteraction(String userId, String actionId, String value, String act
         if (payload == null) {
             throw new Unreadable("no 'payload' form field");
         }
+        if (payload.indexOf('\u0000') >= 0) {
+            throw new Unreadable("'payload' holds a NUL character");
+        }
         JsonNode root;
         try {
             root = json.readTree(payload);

@@ -48,7 +48,7 @@ class SlackInteractionsController {
     }
 
     @PostMapping("/slack/interactions")
-    ResponseEntity<?> interaction(HttpServletRequest request) throws IOException {
+    ResponseEntity<ProblemDetail> interaction(HttpServletRequest request) throws IOException {
         if (!properties.enabled() || properties.signingSecret() == null || properties.signingSecret().isBlank()) {
             return problem(HttpStatus.NOT_FOUND, "Slack is not connected (onboarding.slack.bot-token and signing-secret).");
         }
