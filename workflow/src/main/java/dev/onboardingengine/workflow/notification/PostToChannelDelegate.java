@@ -14,7 +14,8 @@ import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
  * {@value #DEFAULT_TEMPLATE}) to the Slack channel of its {@code slackChannel} input, in the language of
  * its {@code language} input (else the hire's), once per process instance and element. The placeholders
  * are a journey's ({@link Notification#forJourney}, with the hire as recipient) plus
- * {@code hirePosition}. Use it with {@code camunda:asyncBefore="true"}: Slack failing becomes a retried
+ * {@code hirePosition}, filled only where the journey carries a {@code hirePosition} variable (journeys
+ * started from the directory do not yet). Use it with {@code camunda:asyncBefore="true"}: Slack failing becomes a retried
  * job, then an incident.
  */
 @Component("postToChannel")
