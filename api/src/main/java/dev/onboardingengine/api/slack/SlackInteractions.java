@@ -71,7 +71,8 @@ class SlackInteractions {
         this.json = json;
     }
 
-    void handleLater(SlackInteraction interaction) {
+    /** @return false when too many clicks wait already: nothing will be done for this one */
+    boolean handleLater(SlackInteraction interaction) {
         try {
             executor.execute(() -> {
                 try {
@@ -81,8 +82,10 @@ class SlackInteractions {
                     respond(interaction, ephemeral("Something went wrong; please try again, or use your page."));
                 }
             });
+            return true;
         } catch (RejectedExecutionException busy) {
-            log.warn("Too many Slack clicks at once; one ({}) was dropped", interaction.actionId());
+            log.warn("Too many Slack clicks at once; one ({}) was refused", interaction.actionId());
+            return false;
         }
     }
 

@@ -76,7 +76,10 @@ class SlackInteractionsController {
             log.info("Slack sent a click again (retry {}); done already", request.getHeader("X-Slack-Retry-Num"));
             return ResponseEntity.ok().build();
         }
-        interactions.handleLater(interaction);
+        if (!interactions.handleLater(interaction)) {
+            seen.invalidate(interaction.dedupKey()); // not done: a retry of it must be taken
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "Too many clicks at once; try again.");
+        }
         return ResponseEntity.ok().build();
     }
 

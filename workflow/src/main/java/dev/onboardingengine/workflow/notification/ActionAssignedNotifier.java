@@ -44,7 +44,8 @@ class ActionAssignedNotifier implements TaskListener {
         Map<String, Object> action = new HashMap<>();
         action.put("actionName", task.getName());
         action.put("dueDate", Notification.localDate(task.getDueDate(), task.getVariable(JourneyVariables.TIME_ZONE)));
-        NotificationChannel channel = NotificationChannel.of(task.getVariable(CHANNEL));
+        // The task's own input only: a process variable that happens to be called "channel" is not a choice.
+        NotificationChannel channel = NotificationChannel.of(task.getExecution().getVariableLocal(CHANNEL));
         if (channel.bySlackDirectMessage()) {
             notifier.directMessage(Notification.forJourney(task, owner.toString(), TEMPLATE,
                     task.getId() + ":" + NotificationChannel.SLACK_DM.wireName(), action), task.getId());
