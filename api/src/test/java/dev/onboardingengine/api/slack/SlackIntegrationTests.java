@@ -159,6 +159,10 @@ class SlackIntegrationTests {
         assertThat(done.path("blocks").toString()).contains("Done");
         // and the retry was answered without doing anything (no second response)
         assertThat(slack.calls("respond/b1")).hasSize(1);
+        System.out.println("Slack end to end: " + slack.calls("chat.postMessage").size() + " messages posted, "
+                + slack.calls("users.lookupByEmail").size() + " lookup by email, 4 clicks (1 a retry), "
+                + jdbc.sql("select count(*) from audit_entry where event = 'action_completion' and subject_id = :id")
+                        .param("id", action.getId()).query(Long.class).single() + " completion audited");
     }
 
     @Test
