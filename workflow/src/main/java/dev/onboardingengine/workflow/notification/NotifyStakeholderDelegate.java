@@ -55,7 +55,8 @@ class NotifyStakeholderDelegate implements JavaDelegate {
         }
         NotificationChannel channel = NotificationChannel.of(execution.getVariableLocal(CHANNEL));
         if (channel.byMail() || channel.bySlackDirectMessage()) {
-            // Slack first: the likelier to fail, and a failure retries the whole job, the mail with it.
+            // Slack first: its message is committed once Slack has it, so a mail failing after it retries
+            // the mail alone; a Slack failure retries both, nothing having been mailed yet.
             if (channel.bySlackDirectMessage()) {
                 notifier.directMessage(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action,
                         taskId);

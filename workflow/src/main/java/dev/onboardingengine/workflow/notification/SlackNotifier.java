@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.notification.SentNotifications.Delivery;
@@ -17,11 +18,15 @@ import dev.onboardingengine.workflow.notification.SentNotifications.Delivery;
  * Slack direct messages to a journey's stakeholders and posts to a channel, at most once per
  * deduplication key as mail is ({@link StakeholderNotifier} says how, and what a crash can still do).
  *
+ * <p>Each message's row and its sending are a transaction of their own, committed as soon as Slack has
+ * it: a step that goes on to fail (the mail of "email and Slack", a later element of the same job) is
+ * retried without sending the Slack message again. A failed send rolls back only its own row.
+ *
  * <p>A message about an action carries two buttons, whose clicks reach the API's interactive endpoint:
  * {@link SlackButtons#MARK_DONE} and {@link SlackButtons#OPEN_PAGE}, each with the task id as its value.
  */
 @Service
-@Transactional
+@Transactional(propagation = Propagation.REQUIRES_NEW)
 class SlackNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
