@@ -14,7 +14,7 @@ import dev.onboardingengine.workflow.action.JourneyActions;
  * as the API's completion does.
  */
 @Service
-class PortalCompletion {
+public class PortalCompletion {
 
     private final JourneyActions actions;
     private final PlainToDos toDos;
@@ -38,10 +38,38 @@ class PortalCompletion {
         if (!toDos.isPlain(actionId)) {
             throw new PlainToDos.NotAToDo(actionId);
         }
-        actions.complete(actionId, action -> Long.toString(visitor.employeeId()).equals(action.assigneeId())
-                && withinReach(visitor, actionId));
-        audit.record("action_completion", visitor.employeeId(), "action", actionId,
-                "Action " + actionId + " completed on the portal", Instant.now());
+        record(visitor.employeeId(), actionId, "on the portal", () -> withinReach(visitor, actionId));
+    }
+
+    /**
+     * The same completion from elsewhere than the page (a Slack button), audited as the employee. Not
+     * through a link, so no issuer's reach bounds it: the action's owner, and only they, completes it.
+     *
+     * @param where how the audit entry says it was done, e.g. "from Slack"
+     * @throws JourneyActions.ActionNotFound when no such action is open (done already, or never was)
+     * @throws JourneyActions.ActionNotYours when it is someone else's
+     * @throws DoneOnThePage when it is a form or a document, done on the page only
+     */
+    @Transactional
+    public void completeAs(long employeeId, String actionId, String where) {
+        if (!toDos.isPlain(actionId)) {
+            throw new DoneOnThePage(actionId);
+        }
+        record(employeeId, actionId, where, () -> true);
+    }
+
+    private void record(long employeeId, String actionId, String where, java.util.function.BooleanSupplier allowed) {
+        actions.complete(actionId, action -> Long.toString(employeeId).equals(action.assigneeId()) && allowed.getAsBoolean());
+        audit.record("action_completion", employeeId, "action", actionId,
+                "Action " + actionId + " completed " + where, Instant.now());
+    }
+
+    /** A form or a document: only the page, where it is filled in or read, completes it. */
+    public static class DoneOnThePage extends RuntimeException {
+
+        DoneOnThePage(String actionId) {
+            super("Action " + actionId + " is done on the page");
+        }
     }
 
     /** A bounded link completes only what its page shows: the visitor's open actions within its reach. */

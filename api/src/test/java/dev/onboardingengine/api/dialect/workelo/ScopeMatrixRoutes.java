@@ -190,6 +190,13 @@ final class ScopeMatrixRoutes {
         none("GET /portal/all-done", ANYONE, t -> get("/portal/all-done"), Set.of(200), false);
         none("GET /portal/portal.css", ANYONE, t -> get("/portal/portal.css"), Set.of(200), false);
         none("GET /portal/new-link", ANYONE, t -> get("/portal/new-link"), Set.of(200), false);
+        // Slack: people's Slack matches for administrators; the interactive endpoint takes Slack's signature,
+        // never an API token (unsigned: 401)
+        person("GET /api/slack/members/{employeeId}", ADMIN, t -> get("/api/slack/members/" + t.person().id()), 200);
+        person("PUT /api/slack/members/{employeeId}", ADMIN, t -> put("/api/slack/members/" + t.person().id(),
+                "{\"slack_user_id\": \"UMATRIX01\"}"), 200);
+        person("DELETE /api/slack/members/{employeeId}", ADMIN, t -> delete("/api/slack/members/" + t.person().id()), 204);
+        none("POST /slack/interactions", NOBODY, t -> post("/slack/interactions", null), Set.of(401), false);
         // Spring Boot's error page, answered by the engine's own (ErrorEndpoint): nobody's data
         none("ANY /error", ANYONE, t -> get("/error"), Set.of(200, 404), false);
         // One client address may ask ten times per window, shared with every other test: 429 is an answer too.
