@@ -63,7 +63,7 @@ class ConcurrentFirstStartFaultTests {
                             .as("failed migrations").isZero();
                     assertThat(single(connection, "select count(*) from flyway_schema_history where version = '2026.12.03.10'"))
                             .as("Camunda's schema migration").isEqualTo(1);
-                    assertThat(single(connection, "select count(*) from act_ge_property where name = 'schema.version'"))
+                    assertThat(single(connection, "select count(*) from act_ge_property where name_ = 'schema.version'"))
                             .isEqualTo(1);
                     assertThat(single(connection, "select count(*) from employee where role = 'ADMIN'"))
                             .as("first administrators").isEqualTo(1);
