@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.LoggerFactory;
+
 import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
 
 /**
@@ -31,6 +33,12 @@ public final class KafkaBrokerCommand {
     /** Runs the broker until the JVM is asked to stop; returns the exit code when it cannot start. */
     @SuppressWarnings("java:S106") // a command-line tool talks to its terminal
     public static int runFromTerminal(String[] args) throws InterruptedException {
+        // Without a Spring context Logback runs on its defaults: DEBUG for every Kafka class.
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+            logback.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.WARN);
+            logback.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.WARN);
+        }
         Settings settings = Settings.parse(args, System.getenv(), System.err);
         if (settings == null) {
             return 2;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -123,14 +122,10 @@ final class ClusterRig {
 
         /** Hires among {@code hires} (their numbers) without a mail whose subject starts with {@code subject}. */
         List<Integer> without(String subject, List<Integer> hires) {
-            List<Integer> missing = new ArrayList<>();
-            for (int n : hires) {
-                String hire = "#" + n + "|";
-                if (byKey.keySet().stream().noneMatch(key -> key.startsWith(hire) && key.contains("|" + subject))) {
-                    missing.add(n);
-                }
-            }
-            return missing;
+            java.util.Set<String> mailed = new java.util.HashSet<>();
+            byKey.keySet().stream().filter(key -> key.contains("|" + subject))
+                    .forEach(key -> mailed.add(key.substring(0, key.indexOf('|'))));
+            return hires.stream().filter(n -> !mailed.contains("#" + n)).toList();
         }
 
         long count(String subject) {
