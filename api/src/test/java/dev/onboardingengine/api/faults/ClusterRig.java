@@ -112,6 +112,11 @@ final class ClusterRig {
             return new Mails(byKey);
         }
 
+        @Override
+        public String toString() {
+            return "mails=" + total() + " doubled=" + doubled();
+        }
+
         int total() {
             return byKey.values().stream().mapToInt(Integer::intValue).sum();
         }
