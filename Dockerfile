@@ -13,6 +13,9 @@ COPY pom.xml ./
 COPY processes/pom.xml processes/
 COPY workflow/pom.xml workflow/
 COPY api/pom.xml api/
+# The root pom lists bench as a module: Maven reads every module's pom to plan the reactor, even one it
+# does not build (-pl api -am leaves the benchmark out of the image).
+COPY bench/pom.xml bench/
 
 # The event contract (AsyncAPI and JSON Schemas) is packaged into the jar and served at /asyncapi.yaml.
 COPY docs/ docs/
@@ -22,7 +25,7 @@ COPY api/src/ api/src/
 
 # The cache mount keeps the Maven distribution and ~/.m2 between builds (BuildKit, the default builder).
 RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -q -DskipTests package
+    ./mvnw -B -q -DskipTests package -pl api -am
 
 # --- Stage 2: the runtime image ---
 # eclipse-temurin:17-jre is Ubuntu-based and ships curl and wget; the compose healthcheck uses curl.

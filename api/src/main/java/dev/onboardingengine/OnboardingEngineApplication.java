@@ -8,6 +8,7 @@ import dev.onboardingengine.api.auth.CreateTokenCommand;
 import dev.onboardingengine.api.engine.EngineAdminCommands;
 import dev.onboardingengine.api.hire.intake.SendHireRequestCommand;
 import dev.onboardingengine.api.local.EmbeddedKafka;
+import dev.onboardingengine.api.local.KafkaBrokerCommand;
 import dev.onboardingengine.api.local.LocalDatabaseServer;
 import dev.onboardingengine.api.local.OwnerOnlyDataDirectory;
 
@@ -18,13 +19,14 @@ import dev.onboardingengine.api.local.OwnerOnlyDataDirectory;
  * create-token <email>} prints a new API token for an existing administrator and exits;
  * {@code java -jar onboarding-engine.jar send-hire-request <file.json>} puts a hire request on the
  * hire-requests topic, as an HR system would, and exits; {@code unlock-admin} and
- * {@code reset-admin-password} let the Camunda administrator back in.
+ * {@code reset-admin-password} let the Camunda administrator back in; {@code kafka-broker} runs a
+ * single-node broker on loopback for several nodes on one machine (README, Run a cluster).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class OnboardingEngineApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         // Before anything loads H2: its only listener, for the commands, is on loopback.
         LocalDatabaseServer.bindToLoopback();
         if (CreateTokenCommand.isInvokedBy(args)) {
@@ -32,6 +34,9 @@ public class OnboardingEngineApplication {
         }
         if (EngineAdminCommands.isInvokedBy(args)) {
             System.exit(EngineAdminCommands.run(OnboardingEngineApplication.class, args));
+        }
+        if (KafkaBrokerCommand.isInvokedBy(args)) {
+            System.exit(KafkaBrokerCommand.runFromTerminal(args));
         }
         if (SendHireRequestCommand.isInvokedBy(args)) {
             System.exit(SendHireRequestCommand.runFromTerminal(args));

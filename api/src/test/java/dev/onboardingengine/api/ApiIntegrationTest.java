@@ -40,6 +40,9 @@ import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
         // the rest of loopback (127.0.0.2, ...) stands for the addresses that deliveries must never reach.
         "onboarding.webhooks.allow-http=true",
         "onboarding.webhooks.allowed-networks=127.0.0.1/32",
+        // Every suite of this shared context calls with the one admin token: Workelo's 1,000 an hour and
+        // Bridge's 5 a second would throttle the suites, not a client. ApiRateLimitsTests tests the limits.
+        "onboarding.api.rate-limits.enabled=false",
         // Spring Boot's tests turn metric export off; operators' view is under test here too.
         "management.prometheus.metrics.export.enabled=true"})
 public @interface ApiIntegrationTest {

@@ -29,7 +29,7 @@ public final class OnboardingBench {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
-                    + "[--profile=false] [--h2-settings=WRITE_DELAY=0] [--full]");
+                    + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full]");
             System.exit(2);
             return;
         }
@@ -82,6 +82,9 @@ public final class OnboardingBench {
         }
         if (options.footprint()) {
             new FootprintScenario(options, results).run();
+        }
+        if (options.cluster()) {
+            new ClusterScenario(options, results).run();
         }
         results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
         String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database();

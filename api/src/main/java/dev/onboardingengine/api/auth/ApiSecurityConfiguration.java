@@ -1,33 +1,34 @@
 package dev.onboardingengine.api.auth;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.onboardingengine.api.problem.ErrorDialect;
+import dev.onboardingengine.api.problem.ErrorDialects;
+
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    /** Servlet URL patterns ("/x/*" also matches "/x") of the Workelo dialect. */
-    static final String[] WORKELO_PATHS = {"/employees/*", "/user_roles/*", "/level_organizations/*",
-            "/unit_organizations/*", "/identification_resources/*", "/unit_organization_managements/*", "/logs/*", "/templates/*", "/tracks/*",
-            "/owners/*", "/forms/*", "/paperworks/*", "/paperwork_files/*", "/paperwork_resources/*", "/attachments/*",
-            "/document_resources/*", "/collection_values/*", "/user_magic_links/*", "/user_magic_links_by_email/*",
-            "/user_magic_links_by_external_id/*"};
+    /** Late among the servlet filters (after Spring's own), with the rate limits right behind it. */
+    private static final int TOKEN_FILTER_ORDER = org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100;
 
     /**
      * Every route of every API dialect goes through the token filter: ChiefOnboarding's under /api,
-     * Workelo's at the root as its documentation writes them. /v3/api-docs and /swagger-ui stay open:
+     * Workelo's at the root as its guide writes them and under /v1 as its reference does. /v3/api-docs and /swagger-ui stay open:
      * they describe the API and hold no data.
      */
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, ApiAccessProperties access,
-            ObjectMapper objectMapper) {
-        FilterRegistrationBean<ApiTokenFilter> registration =
-                new FilterRegistrationBean<>(new ApiTokenFilter(tokens, access, objectMapper));
+            ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
+        FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
+                new ApiTokenFilter(tokens, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
         registration.addUrlPatterns("/api/*");
-        registration.addUrlPatterns(WORKELO_PATHS);
+        registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
+        registration.setOrder(TOKEN_FILTER_ORDER);
         registration.setName("apiTokenFilter");
         return registration;
     }

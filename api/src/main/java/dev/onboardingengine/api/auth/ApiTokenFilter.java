@@ -12,43 +12,52 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.onboardingengine.api.problem.ErrorDialect;
+import dev.onboardingengine.api.problem.ErrorDialects;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding) or
- * {@code Bearer <key>} (Offly, Bridge). Sessions and cookies never authenticate the API. The
- * messages are ChiefOnboarding's, inside an RFC 7807 problem document.
+ * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding),
+ * {@code Bearer <key>} (Offly, Workelo, the Bridge seed) or {@code Basic <key>} (Bridge's API
+ * documentation sends its API token that way: the token itself, not a user:password pair). Sessions
+ * and cookies never authenticate the API. The messages are ChiefOnboarding's, inside an RFC 7807
+ * problem document, or inside the error body of the dialect whose path it is ({@link ErrorDialect}).
  */
 class ApiTokenFilter extends OncePerRequestFilter {
+
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("token", "bearer", "basic");
 
     private final ApiTokens tokens;
     private final ApiAccessProperties access;
     private final ObjectMapper objectMapper;
+    private final ErrorDialects dialects;
 
-    ApiTokenFilter(ApiTokens tokens, ApiAccessProperties access, ObjectMapper objectMapper) {
+    ApiTokenFilter(ApiTokens tokens, ApiAccessProperties access, ObjectMapper objectMapper, ErrorDialects dialects) {
         this.tokens = tokens;
         this.access = access;
         this.objectMapper = objectMapper;
+        this.dialects = dialects;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!access.enabled()) {
-            reject(response, HttpStatus.NOT_FOUND, "The API is disabled on this server (API_ACCESS=false).");
+            reject(request, response, HttpStatus.NOT_FOUND, "The API is disabled on this server (API_ACCESS=false).");
             return;
         }
         Optional<String> key = keyOf(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (key.isEmpty()) {
-            reject(response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
+            reject(request, response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
             return;
         }
         Optional<Caller> caller = tokens.authenticate(key.get());
         if (caller.isEmpty()) {
-            reject(response, HttpStatus.UNAUTHORIZED, "Invalid token.");
+            reject(request, response, HttpStatus.UNAUTHORIZED, "Invalid token.");
             return;
         }
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
@@ -60,20 +69,22 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return Optional.empty();
         }
         String[] parts = authorization.trim().split("\\s+", 2);
-        if (parts.length != 2 || !(parts[0].equalsIgnoreCase("Token") || parts[0].equalsIgnoreCase("Bearer"))) {
+        if (parts.length != 2 || !SCHEMES.contains(parts[0].toLowerCase(java.util.Locale.ROOT))) {
             return Optional.empty();
         }
         return Optional.of(parts[1].trim()).filter(key -> !key.isEmpty());
     }
 
-    private void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("https://onboardingengine.dev/problems/" + (status == HttpStatus.NOT_FOUND ? "api-disabled" : "authentication")));
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Token");
         }
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        Optional<ErrorDialect> dialect = dialects.of(request);
+        response.setContentType(dialect.map(d -> d.contentType().toString()).orElse(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        objectMapper.writeValue(response.getOutputStream(), dialect.<Object>map(d -> d.body(problem)).orElse(problem));
     }
 }

@@ -34,9 +34,12 @@ class FirstAdministrator implements ApplicationRunner {
     private final NewHireService hires;
     private final ApiTokens tokens;
     private final Settings settings;
+    private final StartupLock startupLock;
 
-    FirstAdministrator(Employees employees, NewHireService hires, ApiTokens tokens, Settings settings) {
+    FirstAdministrator(Employees employees, NewHireService hires, ApiTokens tokens, Settings settings,
+            StartupLock startupLock) {
         this.employees = employees;
+        this.startupLock = startupLock;
         this.hires = hires;
         this.tokens = tokens;
         this.settings = settings;
@@ -45,6 +48,8 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        // Another node starting at the same moment checks after this one has committed its administrator.
+        startupLock.hold();
         if (employees.anyWithRole(EmployeeRole.ADMIN)) {
             return;
         }

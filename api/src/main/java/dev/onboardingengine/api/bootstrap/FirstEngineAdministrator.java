@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.administrator.EngineAdministrator;
 
@@ -24,14 +25,21 @@ class FirstEngineAdministrator implements ApplicationRunner {
 
     private final EngineAdministrator administrator;
     private final FirstAdministrator.Settings settings;
+    private final StartupLock startupLock;
 
-    FirstEngineAdministrator(EngineAdministrator administrator, FirstAdministrator.Settings settings) {
+    FirstEngineAdministrator(EngineAdministrator administrator, FirstAdministrator.Settings settings,
+            StartupLock startupLock) {
         this.administrator = administrator;
         this.settings = settings;
+        this.startupLock = startupLock;
     }
 
     @Override
+    @Transactional
     public void run(ApplicationArguments args) {
+        // Camunda's identity commands join this transaction: a node starting at the same moment waits
+        // here and then finds the user, instead of failing on its primary key (and logging it as an error).
+        startupLock.hold();
         boolean chosen = !settings.password().isBlank();
         String password = chosen ? settings.password() : EngineAdministrator.generatePassword();
         if (!administrator.createIfAbsent(settings.user(), password)) {

@@ -67,20 +67,22 @@ public class DirectoryEntries {
         return taken("hris_id", hrisId);
     }
 
-    /** One page, by id, of the people in reach with this standing (null: every standing), hidden ones never. */
-    public List<DirectoryEntry> search(Standing standing, LocalDate today, EmployeeReach reach, int limit, long offset) {
+    /**
+     * Up to {@code limit} people in reach with this standing (null: every standing; hidden ones never)
+     * whose id comes after {@code afterId} (null: from the first), by id: a keyset page, which people
+     * added meanwhile do not shift.
+     */
+    public List<DirectoryEntry> searchAfter(Standing standing, LocalDate today, EmployeeReach reach, Long afterId,
+            int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(standing, today, reach, params);
         params.put("limit", limit);
-        params.put("offset", offset);
-        return jdbc.sql("select " + COLUMNS + " from employee" + where + " order by id limit :limit offset :offset")
+        if (afterId != null) {
+            where += " and id > :afterId";
+            params.put("afterId", afterId);
+        }
+        return jdbc.sql("select " + COLUMNS + " from employee" + where + " order by id limit :limit")
                 .params(params).query(DirectoryEntries::map).list();
-    }
-
-    public long count(Standing standing, LocalDate today, EmployeeReach reach) {
-        Map<String, Object> params = new HashMap<>();
-        return jdbc.sql("select count(*) from employee" + where(standing, today, reach, params))
-                .params(params).query(Long.class).single();
     }
 
     public void saveProfile(long id, EmployeeProfile profile, Instant now) {

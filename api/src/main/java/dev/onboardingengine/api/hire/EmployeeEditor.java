@@ -3,6 +3,7 @@ package dev.onboardingengine.api.hire;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,15 @@ public class EmployeeEditor {
      */
     @Transactional
     public Employee update(long id, EmployeeChange change, Long actorId) {
+        return update(id, change, Set.of(), actorId);
+    }
+
+    /**
+     * A change that may also empty the references in {@code cleared} (a client's explicit
+     * {@code null}), which {@link EmployeeChange}'s nulls cannot say.
+     */
+    @Transactional
+    public Employee update(long id, EmployeeChange change, Set<Cleared> cleared, Long actorId) {
         employees.lock(id);
         Employee before = employees.find(id).orElseThrow(() -> new EmployeeNotFound(id));
         NewHire merged = new NewHire(
@@ -52,9 +62,11 @@ public class EmployeeEditor {
                 pick(change.phone(), before.phone()), pick(change.position(), before.position()),
                 pick(change.language(), before.language()), before.message(),
                 pick(change.startDay(), before.startDay()), pick(change.buddyId(), before.buddyId()),
-                pick(change.managerId(), before.managerId()), pick(change.timeZone(), before.timeZone()), List.of(),
+                cleared.contains(Cleared.MANAGER) ? null : pick(change.managerId(), before.managerId()),
+                pick(change.timeZone(), before.timeZone()), List.of(),
                 pick(change.externalId(), before.externalId()),
-                pick(change.unitOrganizationId(), before.unitOrganizationId()));
+                cleared.contains(Cleared.UNIT_ORGANIZATION) ? null
+                        : pick(change.unitOrganizationId(), before.unitOrganizationId()));
         List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(merged, id));
         NewHireService.notSelf(violations, "managerId", merged.managerId(), id);
         NewHireService.notSelf(violations, "buddyId", merged.buddyId(), id);
@@ -79,6 +91,11 @@ public class EmployeeEditor {
             log.info("Employee {} changed", id);
         }
         return after;
+    }
+
+    /** The references a change can empty. */
+    public enum Cleared {
+        MANAGER, UNIT_ORGANIZATION
     }
 
     private static <T> T pick(T changed, T current) {

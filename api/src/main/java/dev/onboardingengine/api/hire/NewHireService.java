@@ -299,7 +299,10 @@ public class NewHireService {
         }
         reference(violations, "buddyId", hire.buddyId());
         reference(violations, "managerId", hire.managerId());
-        if (!hire.sequenceIds().isEmpty() && sequences.withIds(hire.sequenceIds()).isEmpty()) {
+        // The same sequence twice is refused as ChiefOnboarding's serializer refuses it (fewer distinct
+        // sequences found than ids given: "Not all sequence ids are valid."): a journey runs each once.
+        boolean repeated = hire.sequenceIds().stream().distinct().count() != hire.sequenceIds().size();
+        if (!hire.sequenceIds().isEmpty() && (repeated || sequences.withIds(hire.sequenceIds()).isEmpty())) {
             violations.add(new InvalidHire.Violation("sequenceIds", "unknown_reference", hire.sequenceIds()));
         }
         return violations;

@@ -102,6 +102,9 @@ public class CollectionValues {
                 : jdbc.sql("select coalesce(max(position), 0) + 1 from collection_value where resource_type = :type"
                         + " and resource_id = :resource").param("type", PAPERWORK_RESOURCE).param("resource", resourceId)
                         .query(Integer.class).single();
+        if (position != null) {
+            makeRoomAt(resourceId, parentId, at, null);
+        }
         long id = insert(resourceId, label.strip(), blankToNull(externalId), at, parentId, now);
         audit.record("collection_value_creation", actorId, "collection_value", id,
                 "%s in list %d".formatted(label.strip(), resourceId), now);
@@ -130,6 +133,9 @@ public class CollectionValues {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
+        if (position != null && position != current.position()) {
+            makeRoomAt(current.resourceId(), parentId != null ? parentId : current.parentId(), position, current.id());
+        }
         jdbc.sql("""
                 update collection_value set label = :label, external_id = :external, position = :position,
                 parent_id = :parent, updated_at = :now where id = :id""")
@@ -143,6 +149,39 @@ public class CollectionValues {
                 "%s -> %s, position %d, parent %s".formatted(current.label(), updated.label(), updated.position(),
                         updated.parentId()), now);
         return updated;
+    }
+
+    /**
+     * An option put at a position another option of the same list and parent holds pushes that one, and
+     * the ones after it, one down, as inserting into a list does (Workelo's guide); a free position is
+     * taken as it is. The list's resource row is locked first so that two insertions cannot interleave.
+     */
+    private void makeRoomAt(long resourceId, Long parentId, int position, Long moving) {
+        jdbc.sql("select id from paperwork_resource where id = :resource for update").param("resource", resourceId)
+                .query(Long.class).optional();
+        String siblings = " resource_type = :type and resource_id = :resource"
+                + (parentId == null ? " and parent_id is null" : " and parent_id = :parent")
+                + (moving == null ? "" : " and id <> :moving");
+        boolean taken = jdbc.sql("select count(*) from collection_value where" + siblings + " and position = :position")
+                .params(siblingParams(resourceId, parentId, moving)).param("position", position)
+                .query(Long.class).single() > 0;
+        if (taken) {
+            jdbc.sql("update collection_value set position = position + 1 where" + siblings + " and position >= :position")
+                    .params(siblingParams(resourceId, parentId, moving)).param("position", position).update();
+        }
+    }
+
+    private static java.util.Map<String, Object> siblingParams(long resourceId, Long parentId, Long moving) {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("type", PAPERWORK_RESOURCE);
+        params.put("resource", resourceId);
+        if (parentId != null) {
+            params.put("parent", parentId);
+        }
+        if (moving != null) {
+            params.put("moving", moving);
+        }
+        return params;
     }
 
     long insert(long resourceId, String label, String externalId, int position, Long parentId, Instant now) {

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.bootstrap.StartupLock;
 import dev.onboardingengine.api.files.StoredFile;
 import dev.onboardingengine.api.files.StoredFiles;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -41,8 +42,11 @@ public class DocumentResources {
     private final StoredFiles files;
     private final AuditLog audit;
     private final ObjectMapper objectMapper;
+    private final StartupLock startupLock;
 
-    DocumentResources(JdbcClient jdbc, StoredFiles files, AuditLog audit, ObjectMapper objectMapper) {
+    DocumentResources(JdbcClient jdbc, StoredFiles files, AuditLog audit, ObjectMapper objectMapper,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.jdbc = jdbc;
         this.files = files;
         this.audit = audit;
@@ -55,6 +59,8 @@ public class DocumentResources {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void registerSamples() {
+        // One node at a time, each seeing what the one before it inserted (two nodes may start at once).
+        startupLock.hold();
         ClassPathResource index = new ClassPathResource(SAMPLES);
         if (!index.exists()) {
             return;

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.onboardingengine.api.bootstrap.StartupLock;
 import dev.onboardingengine.workflow.paperwork.FormDefinitions;
 
 /**
@@ -30,9 +31,11 @@ public class PaperworkResources {
     private final CollectionValues collectionValues;
     private final FormDefinitions formDefinitions;
     private final ObjectMapper objectMapper;
+    private final StartupLock startupLock;
 
     PaperworkResources(JdbcClient jdbc, CollectionValues collectionValues, FormDefinitions formDefinitions,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.jdbc = jdbc;
         this.collectionValues = collectionValues;
         this.formDefinitions = formDefinitions;
@@ -42,6 +45,8 @@ public class PaperworkResources {
     @EventListener(ApplicationReadyEvent.class)
     @Transactional
     public void catalogueDeployedForms() {
+        // One node at a time, each seeing what the one before it inserted (two nodes may start at once).
+        startupLock.hold();
         Instant now = Instant.now();
         for (String form : formDefinitions.deployedForms()) {
             try {

@@ -49,9 +49,9 @@ class HomePages {
     HomePage of(PortalVisitor visitor) {
         Employee me = employees.find(visitor.employeeId()).orElseThrow(PortalLinkNotValid::new);
         ZoneId zone = time.zoneOf(me);
-        HomePage.JourneyCard journey = involvement.ownJourney(me.id()).map(own -> card(own, me, zone)).orElse(null);
+        HomePage.JourneyCard journey = involvement.ownJourney(me.id(), visitor.reach()).map(own -> card(own, me, zone)).orElse(null);
         // Forms and documents are listed by their own sections, not as one-click to-dos.
-        List<HomePage.ToDo> toDos = involvement.openActions(me.id()).stream()
+        List<HomePage.ToDo> toDos = involvement.openActions(me.id(), visitor.reach()).stream()
                 .filter(owned -> plainToDos.isPlain(owned.action().id())).map(owned -> toDo(owned, me, zone)).toList();
         return new HomePage(me.firstName(), journey, toDos, VisitorTime.format(visitor.linkExpiresAt(), zone));
     }

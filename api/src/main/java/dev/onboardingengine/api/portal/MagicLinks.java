@@ -9,7 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.directory.Employee;
+import dev.onboardingengine.api.directory.EmployeeReach;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.journey.EngineTime;
 import dev.onboardingengine.workflow.notification.PublicAddress;
@@ -29,6 +32,9 @@ import dev.onboardingengine.workflow.notification.PublicAddress;
  * any stored one, so the lookup's timing tells nothing. A link belongs to one employee, works for
  * {@code onboarding.portal.link-validity} (2 hours) by the engine's clock, and only while
  * {@link JourneyInvolvement} finds them active; whatever fails, {@link #resolve} answers the same empty.
+ *
+ * <p>A link reaches no further than its issuer: the issuer's reach is stored with it (scoped or not, and
+ * the units), and the page shows and completes only actions of journeys whose employee is within it.
  */
 @Service
 public class MagicLinks {
@@ -57,16 +63,27 @@ public class MagicLinks {
         this.address = address;
     }
 
+    /** A link without bounds: for the engine itself and for the holder's own request from the portal. */
+    @Transactional
+    public IssuedLink issue(Employee employee, Long actorId) {
+        return issue(employee, actorId, EmployeeReach.EVERYONE);
+    }
+
     /**
      * Issues a new link for the employee; earlier links stay valid until they expire, expired ones are deleted.
      *
      * @param actorId who asked for it (audited), null for the engine itself
+     * @param issuerReach whom the issuer may see: the link shows only journeys of these employees
      * @throws NoActiveJourney when the employee has no active journey and no open action in one
+     * @throws HolderOutOfReach when all the employee's involvement lies outside the issuer's reach
      */
     @Transactional
-    public IssuedLink issue(Employee employee, Long actorId) {
+    public IssuedLink issue(Employee employee, Long actorId, EmployeeReach issuerReach) {
         if (!involvement.isActive(employee.id())) {
             throw new NoActiveJourney(employee.id());
+        }
+        if (!involvement.isActive(employee.id(), issuerReach)) {
+            throw new HolderOutOfReach(employee.id());
         }
         byte[] secret = new byte[TOKEN_BYTES];
         random.nextBytes(secret);
@@ -78,16 +95,24 @@ public class MagicLinks {
                 .param("employee", employee.id())
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .update();
+        String hash = sha256(token);
         jdbc.sql("""
-                insert into magic_link (employee_id, token_hash, created_at, expires_at, created_by)
-                values (:employee, :hash, :now, :expires, :actor)
+                insert into magic_link (employee_id, token_hash, created_at, expires_at, created_by, reach_scoped)
+                values (:employee, :hash, :now, :expires, :actor, :scoped)
                 """)
                 .param("employee", employee.id())
-                .param("hash", sha256(token))
+                .param("hash", hash)
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .param("expires", expiresAt.atOffset(ZoneOffset.UTC))
                 .param("actor", actorId)
+                .param("scoped", !issuerReach.everyone())
                 .update();
+        for (Long unit : issuerReach.everyone() ? Set.<Long>of() : issuerReach.units()) {
+            jdbc.sql("""
+                    insert into magic_link_reach_unit (magic_link_id, unit_organization_id)
+                    select id, :unit from magic_link where token_hash = :hash""")
+                    .param("unit", unit).param("hash", hash).update();
+        }
         // The token is neither logged nor audited: whoever reads the trail must not be able to use it.
         audit.record("magic_link_creation", actorId, "employee", employee.id(),
                 "Magic link for " + employee.email() + ", valid until " + expiresAt, Instant.now());
@@ -102,17 +127,20 @@ public class MagicLinks {
         }
         String hash = sha256(token);
         Instant now = time.now();
-        return jdbc.sql("select employee_id, token_hash, expires_at from magic_link where token_hash = :hash")
+        return jdbc.sql("""
+                select id, employee_id, token_hash, expires_at, created_by, reach_scoped from magic_link
+                where token_hash = :hash""")
                 .param("hash", hash)
-                .query((rs, n) -> new StoredLink(rs.getLong("employee_id"), rs.getString("token_hash"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> new StoredLink(rs.getLong("id"), rs.getLong("employee_id"), rs.getString("token_hash"),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("created_by", Long.class), rs.getBoolean("reach_scoped")))
                 .optional()
                 .filter(stored -> MessageDigest.isEqual(stored.hash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)))
                 .filter(stored -> now.isBefore(stored.expiresAt()))
                 .filter(stored -> employees.find(stored.employeeId()).isPresent())
-                .filter(stored -> involvement.isActive(stored.employeeId()))
-                .map(stored -> new PortalVisitor(stored.employeeId(), stored.expiresAt()));
+                .map(stored -> new PortalVisitor(stored.employeeId(), stored.expiresAt(), reachOf(stored)))
+                .filter(visitor -> involvement.isActive(visitor.employeeId(), visitor.reach()));
     }
 
     /** @throws PortalLinkNotValid whatever is wrong with the token */
@@ -128,6 +156,15 @@ public class MagicLinks {
                 .query(Long.class).single() > 0;
     }
 
+    private EmployeeReach reachOf(StoredLink stored) {
+        if (!stored.scoped()) {
+            return EmployeeReach.EVERYONE;
+        }
+        return new EmployeeReach(false, new HashSet<>(jdbc.sql(
+                "select unit_organization_id from magic_link_reach_unit where magic_link_id = :link")
+                .param("link", stored.id()).query(Long.class).list()), stored.issuerId());
+    }
+
     static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(
@@ -137,6 +174,6 @@ public class MagicLinks {
         }
     }
 
-    private record StoredLink(long employeeId, String hash, Instant expiresAt) {
+    private record StoredLink(long id, long employeeId, String hash, Instant expiresAt, Long issuerId, boolean scoped) {
     }
 }

@@ -26,8 +26,10 @@ class PaperworkSection implements PortalSection {
     private final JourneyForms forms;
     private final JourneyDocuments documents;
     private final VisitorTime time;
+    private final JourneyInvolvement involvement;
 
-    PaperworkSection(JourneyForms forms, JourneyDocuments documents, VisitorTime time) {
+    PaperworkSection(JourneyForms forms, JourneyDocuments documents, VisitorTime time, JourneyInvolvement involvement) {
+        this.involvement = involvement;
         this.forms = forms;
         this.documents = documents;
         this.time = time;
@@ -49,8 +51,12 @@ class PaperworkSection implements PortalSection {
     @Override
     public void contribute(PortalVisitor visitor, Model model) {
         ZoneId zone = time.zoneOf(visitor);
-        model.addAttribute("forms", forms.ownedBy(visitor.employeeId()).stream().map(form -> card(form, zone)).toList());
+        // A bounded link lists only the paperwork of journeys within its reach, as it does the to-dos.
+        model.addAttribute("forms", forms.ownedBy(visitor.employeeId()).stream()
+                .filter(form -> involvement.reaches(visitor.reach(), form.employeeId()))
+                .map(form -> card(form, zone)).toList());
         model.addAttribute("documents", documents.openFor(visitor.employeeId()).stream()
+                .filter(document -> involvement.reaches(visitor.reach(), document.employeeId()))
                 .map(document -> card(document, zone)).toList());
     }
 

@@ -43,7 +43,8 @@ import dev.onboardingengine.api.problem.InvalidInput;
  * Forms and documents on the new hire's page: {@code /portal/{token}/forms/{id}} to fill a form in and
  * upload its files (a plain multipart form: the page runs no script), {@code .../documents/{id}/file} to
  * read a document and {@code .../documents/{id}/acknowledge} to say so or to sign it. Only the form's or
- * document's owner gets in; anyone else with a valid link sees "not open for you".
+ * document's owner gets in, and only to a journey within the link's reach; anyone else with a valid link
+ * sees "not open for you".
  */
 @PortalController
 class PortalPaperworkController {
@@ -57,9 +58,11 @@ class PortalPaperworkController {
     private final CollectionValues collectionValues;
     private final StoredFiles files;
     private final VisitorTime time;
+    private final JourneyInvolvement involvement;
 
     PortalPaperworkController(MagicLinks links, JourneyForms forms, JourneyDocuments documents,
-            CollectionValues collectionValues, StoredFiles files, VisitorTime time) {
+            CollectionValues collectionValues, StoredFiles files, VisitorTime time, JourneyInvolvement involvement) {
+        this.involvement = involvement;
         this.links = links;
         this.forms = forms;
         this.documents = documents;
@@ -146,14 +149,16 @@ class PortalPaperworkController {
     }
 
     private JourneyForm ownForm(PortalVisitor visitor, long formId) {
-        return forms.find(formId).filter(form -> Long.valueOf(visitor.employeeId()).equals(form.ownerId()))
+        return forms.find(formId).filter(form -> Long.valueOf(visitor.employeeId()).equals(form.ownerId())
+                && involvement.reaches(visitor.reach(), form.employeeId()))
                 .orElseThrow(() -> new JourneyForms.FormNotFound(formId));
     }
 
     private JourneyDocument ownDocument(PortalVisitor visitor, long documentId) {
         return documents.find(documentId)
                 .filter(document -> Long.valueOf(visitor.employeeId()).equals(document.ownerId())
-                        && document.status() != DocumentStatus.FINALIZED)
+                        && document.status() != DocumentStatus.FINALIZED
+                        && involvement.reaches(visitor.reach(), document.employeeId()))
                 .orElseThrow(() -> new JourneyDocuments.DocumentNotFound(documentId));
     }
 

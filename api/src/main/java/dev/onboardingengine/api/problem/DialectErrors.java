@@ -32,9 +32,23 @@ public abstract class DialectErrors {
         return FieldProblems.badRequest(FieldProblems.renamed(invalid, fieldNames), messages);
     }
 
+    /**
+     * A nested field ({@code employee.unitOrganizationId}: a NewHire field inside a request) gets the
+     * dialect's name for its last part; the other fields are already the dialect's own names.
+     */
     @ExceptionHandler(InvalidInput.class)
     protected ProblemDetail invalidInput(InvalidInput invalid) {
-        return FieldProblems.badRequest(invalid.violations(), messages);
+        return FieldProblems.badRequest(invalid.violations().stream().map(this::nestedNamed).toList(), messages);
+    }
+
+    private InvalidInput.Violation nestedNamed(InvalidInput.Violation violation) {
+        int dot = violation.field().lastIndexOf('.');
+        if (dot < 0) {
+            return violation;
+        }
+        String last = violation.field().substring(dot + 1);
+        return new InvalidInput.Violation(violation.field().substring(0, dot + 1) + fieldNames.getOrDefault(last, last),
+                violation.code(), violation.rejectedValue());
     }
 
     @ExceptionHandler(ResourceNotFound.class)

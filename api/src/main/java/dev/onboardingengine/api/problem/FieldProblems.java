@@ -55,6 +55,24 @@ public final class FieldProblems {
         return PROBLEM_MEMBERS.contains(field) || field.startsWith(ESCAPE) ? ESCAPE + field : field;
     }
 
+    /** The field whose messages extension member {@code member} holds: the inverse of {@link #memberName}. */
+    public static String fieldName(String member) {
+        return member.startsWith(ESCAPE) ? member.substring(ESCAPE.length()) : member;
+    }
+
+    /** The fields a problem names, each with its messages, in order (none for a problem about no field). */
+    public static Map<String, List<String>> fieldsOf(ProblemDetail problem) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach((member, value) -> {
+                if (value instanceof List<?> messages) {
+                    fields.put(fieldName(member), messages.stream().map(String::valueOf).toList());
+                }
+            });
+        }
+        return fields;
+    }
+
     /** 400 naming each field in {@code fields} (kept in the given order). */
     public static ProblemDetail badRequest(Map<String, List<String>> fields) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);

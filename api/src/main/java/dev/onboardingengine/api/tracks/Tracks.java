@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.directory.Employee;
@@ -40,15 +41,22 @@ import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 @Service
 public class Tracks {
 
+    /** The request's member that holds a new employee's fields. */
+    static final String NEW_EMPLOYEE = "employee";
+    /** NewHire fields the track itself carries (start_date, implications): named once, at the track. */
+    private static final java.util.Set<String> TRACK_FIELDS = java.util.Set.of("startDay", "buddyId", "managerId");
+
     private final JourneyTracks journeys;
     private final Employees employees;
     private final NewHireService hires;
     private final SequenceCatalog sequences;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final ReferenceReach references;
 
     Tracks(JourneyTracks journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
-            Organisations organisations, AuditLog audit) {
+            Organisations organisations, AuditLog audit, ReferenceReach references) {
+        this.references = references;
         this.journeys = journeys;
         this.employees = employees;
         this.hires = hires;
@@ -89,12 +97,13 @@ public class Tracks {
         } else if (request.endDate() != null && !request.endDate().isAfter(startDate)) {
             violations.add(new InvalidInput.Violation("end_date", "before_start", request.endDate()));
         }
-        implications(violations, request.implications());
+        implications(violations, request.implications(), access);
         Long unit = existing != null ? existing.unitOrganizationId()
                 : request.newEmployee() == null ? null : request.newEmployee().unitOrganizationId();
         List<Sequence> templates = templates(violations, request.templateIds(), mobility, unit);
         if (request.newEmployee() != null) {
             access.requirePlacement(request.newEmployee().unitOrganizationId(), EmployeeRole.NEW_HIRE);
+            violations.addAll(newEmployeeViolations(request, startDate));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
@@ -152,7 +161,7 @@ public class Tracks {
         List<InvalidInput.Violation> violations = new ArrayList<>();
         TrackRequest.Implications people = change.implications() == null
                 ? new TrackRequest.Implications(null, null, null) : change.implications();
-        implications(violations, people);
+        implications(violations, people, access);
         LocalDate start = change.startDate() != null ? change.startDate() : track.startDay();
         if (change.endDate() != null && !change.endDate().isAfter(start)) {
             violations.add(new InvalidInput.Violation("end_date", "before_start", change.endDate()));
@@ -283,16 +292,31 @@ public class Tracks {
         return found.get();
     }
 
-    private void implications(List<InvalidInput.Violation> violations, TrackRequest.Implications people) {
-        reference(violations, "hr_id", people.hrId());
-        reference(violations, "manager_id", people.managerId());
-        reference(violations, "buddy_id", people.buddyId());
+    private void implications(List<InvalidInput.Violation> violations, TrackRequest.Implications people,
+            Access access) {
+        reference(violations, "hr_id", people.hrId(), access);
+        reference(violations, "manager_id", people.managerId(), access);
+        reference(violations, "buddy_id", people.buddyId(), access);
     }
 
-    private void reference(List<InvalidInput.Violation> violations, String field, Long id) {
-        if (id != null && !employees.exists(id)) {
+    /** Absent, or out of the caller's reach: the same answer, so it tells nothing of other units' people. */
+    private void reference(List<InvalidInput.Violation> violations, String field, Long id, Access access) {
+        if (id != null && (!employees.exists(id) || references.hides(access.reach(), id))) {
             violations.add(new InvalidInput.Violation(field, "unknown_reference", id));
         }
+    }
+
+    /**
+     * What is wrong with the new employee, checked with everything else so that one answer names every
+     * field, nested as the request nests it ({@code employee.unitOrganizationId}, which each dialect
+     * names its own way). The start day and the stakeholders are the track's own fields, named there.
+     */
+    private List<InvalidInput.Violation> newEmployeeViolations(TrackRequest request, LocalDate startDate) {
+        return hires.validate(withStakeholders(request, startDate)).stream()
+                .filter(violation -> !TRACK_FIELDS.contains(violation.field()))
+                .map(violation -> new InvalidInput.Violation(NEW_EMPLOYEE + "." + violation.field(), violation.code(),
+                        violation.rejectedValue()))
+                .toList();
     }
 
     private static NewHire withStakeholders(TrackRequest request, LocalDate startDate) {

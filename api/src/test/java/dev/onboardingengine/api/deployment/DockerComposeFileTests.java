@@ -132,6 +132,25 @@ class DockerComposeFileTests {
     }
 
     @Test
+    void theScalingNoteScalesTheEngineToAsManyHostPortsAsItsRangeHas() throws IOException {
+        // docker compose up --scale engine=N needs a host port per container: a range of at least N.
+        String header = Files.readString(repoRoot.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+        Matcher scale = Pattern.compile("--scale engine=(\\d+)").matcher(header);
+        assertThat(scale.find()).as("the scaling note in docker-compose.yml").isTrue();
+        int nodes = Integer.parseInt(scale.group(1));
+        assertThat(Files.readString(repoRoot.resolve("README.md"), StandardCharsets.UTF_8))
+                .contains("--scale engine=" + nodes);
+
+        List<?> ports = (List<?>) service("engine").get("ports");
+        assertThat(ports).hasSize(1);
+        Matcher range = Pattern.compile("^(?:[^:]+:)?(\\d+)-(\\d+):(\\d+)$").matcher(String.valueOf(ports.get(0)));
+        assertThat(range.matches()).as("engine ports %s: a host port range", ports.get(0)).isTrue();
+        int hostPorts = Integer.parseInt(range.group(2)) - Integer.parseInt(range.group(1)) + 1;
+        assertThat(hostPorts).as("host ports for --scale engine=%d", nodes).isGreaterThanOrEqualTo(nodes);
+        assertThat(range.group(3)).isEqualTo("8080");
+    }
+
+    @Test
     void engineWaitsForHealthyPostgresAndKafka() {
         Map<String, Object> dependsOn = asMap(service("engine").get("depends_on"));
 

@@ -161,6 +161,24 @@ final class FaultRig {
         }
     }
 
+    /** Whether the engine on {@code port} answers its readiness probe with 200 (anyone may ask it). */
+    static boolean isReady(int port) {
+        try {
+            java.net.http.HttpResponse<Void> response = READINESS_CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static final java.net.http.HttpClient READINESS_CLIENT = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
     static boolean isNotBlank(String text) {
         return text != null && !text.isBlank();
     }
@@ -181,16 +199,21 @@ final class FaultRig {
         }
 
         static EngineProcess start(List<String> properties, Path log) throws IOException {
+            // Any free port: a developer's engine on 8080 must not keep the child from starting.
+            return start(properties, log, 0);
+        }
+
+        /** On {@code port} (0: any free one). */
+        static EngineProcess start(List<String> properties, Path log, int port) throws IOException {
             Path jar = Path.of("target", "onboarding-engine.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the fault suite runs after package");
             }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                    "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
             properties.forEach(property -> command.add("--" + property));
-            // Any free port: a developer's engine on 8080 must not keep the child from starting.
-            command.add("--server.port=0");
+            command.add("--server.port=" + port);
             Files.createDirectories(log.getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

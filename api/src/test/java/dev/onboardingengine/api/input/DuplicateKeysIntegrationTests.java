@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.RawHttp;
 import dev.onboardingengine.api.RawHttp.Answer;
+import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 
 /**
  * A key given twice in one JSON object is refused with a 400 naming the key, in every dialect's error
@@ -49,7 +50,8 @@ class DuplicateKeysIntegrationTests {
 
         // Then each answer is a 400 problem with the key as its member, and nobody was added
         assertNamesKey(chiefOnboarding, "first_name");
-        assertNamesKey(offly, "job_title");
+        assertThat(offly.status()).as(offly.body()).isEqualTo(422);
+        assertThat(OfflyAnswers.fields(offly.json())).containsEntry("job_title", List.of("is given more than once."));
         assertNamesKey(bridge, "uid");
         assertNamesKey(workelo, "email");
         assertNamesKey(identification, "value");

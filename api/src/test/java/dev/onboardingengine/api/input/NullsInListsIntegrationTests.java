@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.RawHttp;
 import dev.onboardingengine.api.RawHttp.Answer;
+import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 
 /** A null inside a list of ids, keys or days is a 400 naming the list (it was a 500), and writes nothing. */
 @ApiIntegrationTest
@@ -46,7 +47,8 @@ class NullsInListsIntegrationTests {
         assertNamesList(hire, "sequences");
         assertNamesList(added, "sequences");
         assertNamesList(webhook, "event_types");
-        assertNamesList(days, "working_days");
+        assertThat(days.status()).as(days.body()).isEqualTo(422);
+        assertThat(OfflyAnswers.fields(days.json())).containsEntry("working_days", List.of("must not hold null."));
         assertNamesList(track, "template_ids");
         assertThat(employees()).isEqualTo(employees);
         assertThat(count("journey")).isEqualTo(journeys);

@@ -212,7 +212,8 @@ class ModelerTemplatesBrowserIntegrationTests {
     }
 
     /**
-     * The sequence: 3 days before the start the hire is told and the buddy gets an action; on workday 2 the
+     * The sequence: 3 days before the start the hire is told, the channel gets the announcement and the buddy
+     * gets an action; on workday 2 the
      * hire gets a form and a document.
      */
     private String drawTheSequence() {
@@ -230,10 +231,17 @@ class ModelerTemplatesBrowserIntegrationTests {
         modeler.fill("Channel", "email");
         String notify = selected();
 
-        String action = apply(modeler.append(notify, "bpmn:Task", null), "onboarding.assign-action", "Show Mona around");
+        // (Slack is not connected here: the announcement is recorded as skipped and the sequence goes on)
+        String announce = apply(modeler.append(notify, "bpmn:Task", null), "onboarding.post-to-channel",
+                "Announce the first day");
+        modeler.fill("Slack channel", "C0GENERAL1");
+        modeler.fill("Message template", "first-day-announcement");
+
+        String action = apply(modeler.append(announce, "bpmn:Task", null), "onboarding.assign-action", "Show Mona around");
         modeler.fill("Owner", "buddy");
         modeler.fill("Assignee", "${buddyId}");
         modeler.fill("Due", "${onboardingTime.workday(execution, 1)}");
+        modeler.fill("Notify by", "email");
 
         String workday = apply(modeler.append(action, "bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition"),
                 "onboarding.wait-workday", "Workday 2");

@@ -40,7 +40,8 @@ class PortalCompletionTests {
             return actionId.startsWith("form-");
         }
     };
-    private final PortalCompletion completion = new PortalCompletion(actions, new PlainToDos(List.of(forms)), audit);
+    private final PortalCompletion completion = new PortalCompletion(actions, new PlainToDos(List.of(forms)), audit,
+            mock(JourneyInvolvement.class));
 
     @Test
     void refusesAnActionThatASectionDoesItself() {

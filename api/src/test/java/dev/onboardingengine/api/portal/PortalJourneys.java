@@ -23,7 +23,7 @@ import dev.onboardingengine.workflow.testing.EngineClock;
  * the hire, one for the buddy, one for the manager), started, its due jobs run so the actions exist. The
  * caller sets the engine clock first; the start day is a month after 2026-05-01.
  */
-final class PortalJourneys {
+public final class PortalJourneys {
 
     static final String SEQUENCE_KEY = "sequence-portal-first-days";
     static final String START_DATE = "2026-06-01";
@@ -33,7 +33,7 @@ final class PortalJourneys {
     private final ManagementService management;
     private final RuntimeService runtime;
 
-    PortalJourneys(int port, ObjectMapper objectMapper, RepositoryService repository, ManagementService management,
+    public PortalJourneys(int port, ObjectMapper objectMapper, RepositoryService repository, ManagementService management,
             RuntimeService runtime) {
         this.admin = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
         this.repository = repository;
@@ -42,11 +42,11 @@ final class PortalJourneys {
     }
 
     /** A started journey and its people. */
-    record Journey(long trackId, long hire, String hireEmail, String hireExternalId, long buddy, long manager,
+    public record Journey(long trackId, long hire, String hireEmail, String hireExternalId, long buddy, long manager,
             long hr, String processInstanceId) {
     }
 
-    WorkeloClient admin() {
+    public WorkeloClient admin() {
         return admin;
     }
 
@@ -58,7 +58,16 @@ final class PortalJourneys {
 
     /** A started journey with one of the shipped sequences (sequenceKey) instead of the test sequence. */
     Journey started(String firstName, Long unitId, String sequenceKey) {
-        Journey journey = draft(firstName, unitId, sequenceKey);
+        return started(draft(firstName, unitId, sequenceKey, null));
+    }
+
+    /** A started journey on the test sequence whose manager is an existing person (one manager, several hires). */
+    public Journey startedWithManager(String firstName, Long unitId, long manager) {
+        deploySequence();
+        return started(draft(firstName, unitId, SEQUENCE_KEY, manager));
+    }
+
+    private Journey started(Journey journey) {
         Answer started = admin.put("/tracks/" + journey.trackId() + "/start", null);
         assertThat(started.status()).as(started.toString()).isEqualTo(200);
         EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(journey.hire()));
@@ -69,13 +78,13 @@ final class PortalJourneys {
     /** A track created and not started: its employee is not active yet. */
     Journey draft(String firstName, Long unitId) {
         deploySequence();
-        return draft(firstName, unitId, SEQUENCE_KEY);
+        return draft(firstName, unitId, SEQUENCE_KEY, null);
     }
 
-    private Journey draft(String firstName, Long unitId, String sequenceKey) {
+    private Journey draft(String firstName, Long unitId, String sequenceKey, Long existingManager) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         long buddy = employee("Bea", "Diallo", 1);
-        long manager = employee("Max", "Keller", 2);
+        long manager = existingManager != null ? existingManager : employee("Max", "Keller", 2);
         long hr = employee("Hannah", "Reyes", 3);
         long template = admin.get("/templates?mobility=onboarding").list().stream()
                 .filter(item -> sequenceKey.equals(item.get("process_key"))).findFirst()
@@ -95,7 +104,7 @@ final class PortalJourneys {
     }
 
     /** A person of Workelo's role roleId (1 colleague, 2 manager, 3 hr), with an email no other test uses. */
-    long employee(String first, String last, int roleId) {
+    public long employee(String first, String last, int roleId) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
         Answer answer = admin.post("/employees", """
                 {"first_name": "%s", "last_name": "%s", "email": "%s.%s.%s@company.com", "user_role_id": %d}"""

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.RawHttp;
 import dev.onboardingengine.api.RawHttp.Answer;
+import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 
 /**
  * Messages say in plain words what is wrong: never a Java class or type name ({@code Cannot deserialize
@@ -43,7 +44,8 @@ class PlainMessagesIntegrationTests {
         assertThat(nested.status()).isEqualTo(400);
         assertThat((String) nested.json().get("detail")).contains("nests more than 1000 levels deep");
         assertThat(cut.status()).isEqualTo(400);
-        assertThat((String) cut.json().get("detail")).startsWith("JSON parse error - ").contains("line 1");
+        assertThat(OfflyAnswers.code(cut.json())).isEqualTo("bad_request");
+        assertThat(OfflyAnswers.message(cut.json())).startsWith("JSON parse error - ").contains("line 1");
         for (Answer answer : List.of(array, nested, cut)) {
             assertThat(answer.body()).doesNotContain(JAVA_WORDS);
         }

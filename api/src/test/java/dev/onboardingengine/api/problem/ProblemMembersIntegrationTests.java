@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.RawHttp;
 import dev.onboardingengine.api.RawHttp.Answer;
+import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 
 /**
  * A field named like one of RFC 7807's members ({@code ?status=bogus}) no longer gives the problem two
@@ -26,7 +27,7 @@ class ProblemMembersIntegrationTests {
     void aStatusFilterErrorKeepsStatusTheHttpStatus() {
         RawHttp http = new RawHttp(port);
 
-        for (String path : List.of("/api/v1/users?status=bogus", "/tracks?status=bogus",
+        for (String path : List.of("/tracks?status=bogus",
                 "/tracks/1/forms?status=bogus", "/tracks/1/documents?status=bogus")) {
             Answer answer = http.asAdmin("GET", path, null);
 
@@ -37,7 +38,10 @@ class ProblemMembersIntegrationTests {
                         .containsEntry("detail", "status: \"bogus\" is not a valid choice.");
             }
         }
-        assertThat(http.asAdmin("GET", "/api/v1/users?status=bogus", null).status()).isEqualTo(400);
+        // Offly's error body has no status member to shadow
+        Answer offly = http.asAdmin("GET", "/api/v1/users?status=bogus", null);
+        assertThat(offly.status()).isEqualTo(400);
+        assertThat(OfflyAnswers.fields(offly.json())).containsEntry("status", List.of("\"bogus\" is not a valid choice."));
         assertThat(http.asAdmin("GET", "/tracks?status=bogus", null).status()).isEqualTo(400);
     }
 }

@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.action;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -75,7 +77,21 @@ public class JourneyActions {
      */
     @Transactional(readOnly = true)
     public List<OwnedAction> actionsOwnedBy(long ownerId, int limit, long offset) {
-        List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId))
+        return actionsOwnedBy(ownerId, null, limit, offset);
+    }
+
+    /**
+     * The actions assigned to one person in the journeys of some employees only (a scoped caller's view
+     * of a stakeholder who also works for other units), earliest due first.
+     *
+     * @param journeyEmployees the employees whose journeys count (business keys); null: every journey
+     */
+    @Transactional(readOnly = true)
+    public List<OwnedAction> actionsOwnedBy(long ownerId, Collection<Long> journeyEmployees, int limit, long offset) {
+        if (journeyEmployees != null && journeyEmployees.isEmpty()) {
+            return List.of();
+        }
+        List<HistoricTaskInstance> found = ownedBy(ownerId, journeyEmployees)
                 .orderByTaskDueDate().asc().orderByHistoricActivityInstanceStartTime().asc()
                 .listPage((int) offset, limit);
         Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
@@ -106,7 +122,23 @@ public class JourneyActions {
 
     @Transactional(readOnly = true)
     public long countOwnedBy(long ownerId) {
-        return history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId)).count();
+        return countOwnedBy(ownerId, null);
+    }
+
+    /** @param journeyEmployees as for {@link #actionsOwnedBy(long, Collection, int, long)} */
+    @Transactional(readOnly = true)
+    public long countOwnedBy(long ownerId, Collection<Long> journeyEmployees) {
+        if (journeyEmployees != null && journeyEmployees.isEmpty()) {
+            return 0;
+        }
+        return ownedBy(ownerId, journeyEmployees).count();
+    }
+
+    /** Every journey and sequence instance carries the employee id as business key, so tasks filter by it. */
+    private HistoricTaskInstanceQuery ownedBy(long ownerId, Collection<Long> journeyEmployees) {
+        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId));
+        return journeyEmployees == null ? query
+                : query.processInstanceBusinessKeyIn(journeyEmployees.stream().map(String::valueOf).toArray(String[]::new));
     }
 
     private Long journeyOf(String rootProcessInstanceId) {

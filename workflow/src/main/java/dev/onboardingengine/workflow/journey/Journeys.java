@@ -165,6 +165,14 @@ class Journeys {
                 .update();
     }
 
+    /** The journey's chosen sequences, changed before they begin (JourneySequences). */
+    void changeSequenceKeys(long journeyId, List<String> sequenceKeys) {
+        jdbc.sql("update journey set sequence_keys = :keys where id = :id")
+                .param("keys", String.join(",", sequenceKeys))
+                .param("id", journeyId)
+                .update();
+    }
+
     private static Long idOf(dev.onboardingengine.workflow.hire.Stakeholder stakeholder) {
         // The organisation's HR mailbox has id 0: it is nobody in the directory.
         return stakeholder == null || stakeholder.employeeId() == 0 ? null : stakeholder.employeeId();

@@ -43,6 +43,10 @@ import dev.onboardingengine.workflow.journey.OnboardingTime;
 class DiagramRules extends AbstractBpmnParseListener {
 
     static final String ACTION_NOTIFIER = "${actionNotifier}";
+    /** The channel input of ${notifyStakeholder} (notification.NotificationChannel's wire names). */
+    static final List<String> CHANNELS = List.of("email", "slack-dm", "email-and-slack", "slack", "webhook");
+    /** The channel input of an action's ${actionNotifier}: the webhooks carry no buttons and name nobody. */
+    static final List<String> ACTION_CHANNELS = List.of("email", "slack-dm", "email-and-slack");
 
     private static final Pattern ONBOARDING_TIME_CALL = Pattern.compile("onboardingTime\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Set<String> TIMER_TAGS = Set.of("timeDate", "timeDuration", "timeCycle");
@@ -146,12 +150,21 @@ class DiagramRules extends AbstractBpmnParseListener {
                 problems.add(DiagramProblem.at(element, id, "no message template (input 'template')"));
             }
             String channel = input(element, "channel");
-            if (channel != null && !Set.of("email", "slack", "webhook").contains(channel)) {
+            if (channel != null && !CHANNELS.contains(channel)) {
                 problems.add(DiagramProblem.at(element, id, "channel '" + channel
-                        + "' is not available; use email, slack or webhook"));
+                        + "' is not available; use one of " + CHANNELS));
             }
         }
+        if ("${postToChannel}".equals(delegate)
+                && (input(element, "slackChannel") == null || input(element, "slackChannel").isBlank())) {
+            problems.add(DiagramProblem.at(element, id, "no Slack channel (input 'slackChannel')"));
+        }
         if (ElementTemplates.isAction(template)) {
+            String actionChannel = input(element, "channel");
+            if (actionChannel != null && !ACTION_CHANNELS.contains(actionChannel)) {
+                problems.add(DiagramProblem.at(element, id, "channel '" + actionChannel
+                        + "' is not available for an action; use one of " + ACTION_CHANNELS));
+            }
             String owner = input(element, "owner");
             String expected = "${" + owner + "Id}";
             if (!JourneyVariables.STAKEHOLDER_ROLES.contains(owner) || !expected.equals(camunda(element, "assignee"))) {

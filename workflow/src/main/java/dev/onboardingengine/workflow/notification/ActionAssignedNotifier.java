@@ -13,7 +13,8 @@ import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 /**
  * {@code ${actionNotifier}}, a create listener on user tasks: mails {@code action-assigned} (the
  * task's name and due date) to the stakeholder named by the task's {@code owner} input (hire, buddy
- * or manager), once per task.
+ * or manager), once per task; by Slack direct message with its "Mark done" button instead or as well
+ * when the task's {@code channel} input says {@code slack-dm} or {@code email-and-slack}.
  */
 @Component("actionNotifier")
 @ReachableFromDiagrams
@@ -21,6 +22,8 @@ class ActionAssignedNotifier implements TaskListener {
 
     static final String OWNER = "owner";
     static final String TEMPLATE = "action-assigned";
+    /** Optional: email (default), slack-dm or email-and-slack. */
+    static final String CHANNEL = "channel";
 
     private final StakeholderNotifier notifier;
 
@@ -41,6 +44,14 @@ class ActionAssignedNotifier implements TaskListener {
         Map<String, Object> action = new HashMap<>();
         action.put("actionName", task.getName());
         action.put("dueDate", Notification.localDate(task.getDueDate(), task.getVariable(JourneyVariables.TIME_ZONE)));
-        notifier.send(Notification.forJourney(task, owner.toString(), TEMPLATE, task.getId(), action));
+        // The task's own input only: a process variable that happens to be called "channel" is not a choice.
+        NotificationChannel channel = NotificationChannel.of(task.getExecution().getVariableLocal(CHANNEL));
+        if (channel.bySlackDirectMessage()) {
+            notifier.directMessage(Notification.forJourney(task, owner.toString(), TEMPLATE,
+                    task.getId() + ":" + NotificationChannel.SLACK_DM.wireName(), action), task.getId());
+        }
+        if (channel.byMail() || !channel.bySlackDirectMessage()) { // the webhooks are for service tasks only
+            notifier.send(Notification.forJourney(task, owner.toString(), TEMPLATE, task.getId(), action));
+        }
     }
 }

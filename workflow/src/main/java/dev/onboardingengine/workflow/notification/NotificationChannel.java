@@ -6,6 +6,11 @@ import java.util.Arrays;
 enum NotificationChannel {
 
     EMAIL("email"),
+    /** A direct message from the Slack app (onboarding.slack.*). */
+    SLACK_DM("slack-dm"),
+    /** Both: the mail and the Slack direct message, each at most once. */
+    EMAIL_AND_SLACK("email-and-slack"),
+    /** The one organisation-wide Slack incoming webhook (onboarding.notifications.slack-webhook-url). */
     SLACK("slack"),
     WEBHOOK("webhook");
 
@@ -19,12 +24,24 @@ enum NotificationChannel {
         return wireName;
     }
 
+    static java.util.List<String> wireNames() {
+        return Arrays.stream(values()).map(NotificationChannel::wireName).toList();
+    }
+
+    boolean byMail() {
+        return this == EMAIL || this == EMAIL_AND_SLACK;
+    }
+
+    boolean bySlackDirectMessage() {
+        return this == SLACK_DM || this == EMAIL_AND_SLACK;
+    }
+
     static NotificationChannel of(Object input) {
         if (input == null) {
             return EMAIL;
         }
         return Arrays.stream(values()).filter(channel -> channel.wireName.equals(input.toString())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Unknown notification channel '" + input
-                        + "': email, slack or webhook"));
+                        + "': " + wireNames()));
     }
 }

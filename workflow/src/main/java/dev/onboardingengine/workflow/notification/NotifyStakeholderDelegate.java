@@ -27,7 +27,7 @@ class NotifyStakeholderDelegate implements JavaDelegate {
     static final String TEMPLATE = "template";
     /** Optional: the id of the user task the mail is about (reminders, escalations). */
     static final String ACTION = "action";
-    /** Optional: email (default), slack or webhook. */
+    /** Optional: email (default), slack-dm, email-and-slack, slack (the incoming webhook) or webhook. */
     static final String CHANNEL = "channel";
 
     private final StakeholderNotifier notifier;
@@ -41,6 +41,7 @@ class NotifyStakeholderDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Map<String, Object> action = new HashMap<>();
+        String taskId = null;
         Object actionId = execution.getVariableLocal(ACTION);
         if (actionId != null) {
             Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
@@ -48,12 +49,21 @@ class NotifyStakeholderDelegate implements JavaDelegate {
             if (task == null) {
                 return; // done in the meantime: nothing to remind anyone of
             }
+            taskId = task.getId();
             action.put("actionName", task.getName());
             action.put("dueDate", Notification.localDate(task.getDueDate(), execution.getVariable(JourneyVariables.TIME_ZONE)));
         }
         NotificationChannel channel = NotificationChannel.of(execution.getVariableLocal(CHANNEL));
-        if (channel == NotificationChannel.EMAIL) {
-            notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
+        if (channel.byMail() || channel.bySlackDirectMessage()) {
+            // Slack first: its message is committed once Slack has it, so a mail failing after it retries
+            // the mail alone; a Slack failure retries both, nothing having been mailed yet.
+            if (channel.bySlackDirectMessage()) {
+                notifier.directMessage(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action,
+                        taskId);
+            }
+            if (channel.byMail()) {
+                notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
+            }
         } else {
             notifier.notifyOnChannel(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action, channel);
         }

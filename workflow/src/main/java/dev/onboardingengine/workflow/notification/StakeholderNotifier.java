@@ -35,13 +35,15 @@ public class StakeholderNotifier {
     private final DirectMail mail;
     private final SentNotifications sent;
     private final NotificationProperties properties;
+    private final SlackNotifier slack;
 
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(10)).build();
 
     StakeholderNotifier(DirectMail mail, SentNotifications sent, NotificationProperties properties,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, SlackNotifier slack) {
+        this.slack = slack;
         this.json = json;
         this.mail = mail;
         this.sent = sent;
@@ -61,6 +63,28 @@ public class StakeholderNotifier {
             Map<String, Object> extraValues) {
         String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + role;
         send(Notification.forJourney(execution, role, template, dedupKey, extraValues));
+    }
+
+    /**
+     * As above, as a Slack direct message from the app, once per process instance, activity and role.
+     *
+     * @param actionId the open task the message is about, which gets the "Mark done" button; or null
+     */
+    void directMessage(DelegateExecution execution, String role, String template, Map<String, Object> extraValues,
+            String actionId) {
+        String dedupKey = execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + role
+                + ":" + NotificationChannel.SLACK_DM.wireName();
+        Notification notification = Notification.forJourney(execution, role, template, dedupKey, extraValues);
+        try (var context = logContext(notification)) {
+            slack.directMessage(notification, actionId);
+        }
+    }
+
+    /** The Slack direct message of a user task's owner about it, once per task; buttons included. */
+    void directMessage(Notification aboutTask, String taskId) {
+        try (var context = logContext(aboutTask)) {
+            slack.directMessage(aboutTask, taskId);
+        }
     }
 
     /**

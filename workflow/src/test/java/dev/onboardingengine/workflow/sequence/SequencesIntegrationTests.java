@@ -29,6 +29,7 @@ import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneySequences;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
+import dev.onboardingengine.workflow.journey.JourneyTracks;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
@@ -51,6 +52,8 @@ class SequencesIntegrationTests {
     SequenceCatalog catalog;
     @Autowired
     JourneySequences journeySequences;
+    @Autowired
+    JourneyTracks tracks;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -166,6 +169,45 @@ class SequencesIntegrationTests {
         // And nothing can be added to a closed journey
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> journeySequences.add(employeeId, List.of("sequence-welcome")))
                 .isInstanceOf(JourneySequences.JourneyNotRunning.class);
+    }
+
+    @Test
+    void sequencesAddedToADraftWaitForItsInvitationAndBeginWithItsOwn() {
+        // Given a draft track with the Welcome sequence, its start day ahead
+        long employeeId = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        LocalDate startDay = LocalDate.now().plusDays(10).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Stakeholder hire = new Stakeholder(employeeId, "Dana", "Draft", "dana.draft@example.com", "en", true);
+        Stakeholder buddy = new Stakeholder(employeeId + 1, "Bea", "Buddy", "bea@example.com", "en", true);
+        Stakeholder manager = new Stakeholder(employeeId + 2, "Max", "Manager", "max@example.com", "en", true);
+        long journeyId = tracks.draft("onboarding", hire, NEW_YORK.getId(), startDay, null, List.of("sequence-welcome"),
+                null, manager, buddy);
+        String key = Long.toString(employeeId);
+
+        // When IT equipment is added to it, even with its moment (five days before the start) long past
+        EngineClock.moveTo(startDay.minusDays(4).atTime(9, 0).atZone(NEW_YORK).toInstant());
+        assertThat(journeySequences.add(employeeId, List.of("sequence-it-equipment"))).isEqualTo(journeyId);
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+
+        // Then nothing runs while it is a draft: no sequence called, no action, and the track lists both
+        String instance = tracks.find(journeyId).orElseThrow().processInstanceId();
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance).count()).isZero();
+        assertThat(actions.actionsOf(employeeId)).isEmpty();
+        assertThat(tracks.find(journeyId).orElseThrow().sequenceKeys())
+                .containsExactly("sequence-welcome", "sequence-it-equipment");
+        assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.DRAFT);
+
+        // And adding one it already has chooses it once
+        journeySequences.add(employeeId, List.of("sequence-welcome"));
+        assertThat(tracks.find(journeyId).orElseThrow().sequenceKeys())
+                .containsExactly("sequence-welcome", "sequence-it-equipment");
+
+        // When the track starts, both sequences begin with it
+        tracks.start(journeyId, null);
+        EngineClock.runDueJobsOfJourney(management, runtime, key);
+        assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(instance).list())
+                .extracting(called -> called.getProcessDefinitionId().split(":")[0])
+                .containsExactlyInAnyOrder("sequence-welcome", "sequence-it-equipment");
+        assertThat(actions.actionsOf(employeeId)).extracting(Action::sequenceKey).contains("sequence-it-equipment");
     }
 
     /** Waits for the journey to start and runs its due jobs: the invitation is asynchronous. */

@@ -56,7 +56,11 @@ final class BridgeBodies {
             @JsonProperty("users") List<UserResponse> users) {
     }
 
-    /** The user object of the seed's example response. */
+    /**
+     * The user object of the seed's example response, with the fields Bridge's API documentation adds to
+     * it ({@code bio}, {@code updated_at}, {@code unsubscribed}, {@code job_title}). The engine keeps no
+     * biography and sends no marketing mail: {@code bio} is null and {@code unsubscribed} false.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record UserResponse(
             @JsonProperty("id") long id,
@@ -71,7 +75,11 @@ final class BridgeBodies {
             @JsonProperty("deleted_at") Instant deletedAt,
             @JsonProperty("hire_date") LocalDate hireDate,
             @JsonProperty("links") List<Object> links,
-            @JsonProperty("meta") Map<String, Object> meta) {
+            @JsonProperty("meta") Map<String, Object> meta,
+            @JsonProperty("bio") String bio,
+            @JsonProperty("updated_at") Instant updatedAt,
+            @JsonProperty("unsubscribed") boolean unsubscribed,
+            @JsonProperty("job_title") String jobTitle) {
     }
 
     record SummaryResponse(@JsonProperty("summary") Summary summary) {

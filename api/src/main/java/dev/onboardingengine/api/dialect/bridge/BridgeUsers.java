@@ -15,6 +15,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.dialect.bridge.BridgeBodies.CustomField;
 import dev.onboardingengine.api.dialect.bridge.BridgeBodies.Summary;
@@ -63,10 +64,12 @@ class BridgeUsers {
     private final JourneyActions actions;
     private final JourneyQueries journeys;
     private final OrganisationProperties organisation;
+    private final ReferenceReach references;
 
     BridgeUsers(NewHireService hires, DirectoryEntries entries, Identifications identifications, EmployeeArchive archive,
             BridgeDeletions deletions, JourneyActions actions, JourneyQueries journeys,
-            OrganisationProperties organisation) {
+            OrganisationProperties organisation, ReferenceReach references) {
+        this.references = references;
         this.hires = hires;
         this.entries = entries;
         this.identifications = identifications;
@@ -98,7 +101,7 @@ class BridgeUsers {
         } else if (hrisId != null && entries.hrisIdTaken(hrisId)) {
             own.add(new InvalidHire.Violation("hris_id", "exists", hrisId));
         }
-        Long managerId = manager(request.managerId(), own);
+        Long managerId = manager(request.managerId(), rights, own);
         Map<Long, String> customValues = customFields(request.customFields(), own);
         String[] names = names(request);
         NewHire hire = new NewHire(names[0], names[1], request.email(), EmployeeRole.NEW_HIRE, null, request.jobTitle(),
@@ -212,13 +215,15 @@ class BridgeUsers {
         }
     }
 
-    private Long manager(String managerId, List<InvalidHire.Violation> violations) {
+    /** A manager the caller could not reach directly is refused as an unknown one. */
+    private Long manager(String managerId, Access rights, List<InvalidHire.Violation> violations) {
         if (managerId == null || managerId.isBlank()) {
             return null;
         }
         Optional<DirectoryEntry> manager;
         try {
-            manager = Optional.of(resolve(managerId.trim())).filter(found -> !found.archived());
+            manager = Optional.of(resolve(managerId.trim())).filter(found -> !found.archived())
+                    .filter(found -> !references.hides(rights.reach(), found.employee().id()));
         } catch (BridgeUserNotFound unknown) {
             manager = Optional.empty();
         }
@@ -282,7 +287,8 @@ class BridgeUsers {
         // The engine cannot act as another user: masquerading is never offered.
         return new UserResponse(employee.id(), entry.profile().bridgeUid(), employee.firstName(), employee.lastName(),
                 employee.email(), employee.language(), roles, name, entry.profile().avatarUrl(), entry.archivedAt(),
-                employee.startDay(), List.of(), Map.of("can_masquerade", false));
+                employee.startDay(), List.of(), Map.of("can_masquerade", false), null, employee.updatedAt(), false,
+                employee.position());
     }
 
     private static String blankToNull(String value) {

@@ -8,9 +8,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
@@ -21,7 +25,9 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * ChiefOnboarding's API, as its documentation describes it. ChiefOnboarding itself takes only
@@ -35,10 +41,14 @@ class ChiefOnboardingController {
     private final Employees employees;
     private final SequenceCatalog sequences;
     private final DirectoryAccess access;
+    private final ObjectMapper objectMapper;
+    private final ReferenceReach references;
 
     ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
-            DirectoryAccess access) {
+            DirectoryAccess access, ObjectMapper objectMapper, ReferenceReach references) {
+        this.references = references;
         this.access = access;
+        this.objectMapper = objectMapper;
         this.hires = hires;
         this.employees = employees;
         this.sequences = sequences;
@@ -65,17 +75,37 @@ class ChiefOnboardingController {
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse createUser(Caller caller,
             @RequestBody CreateUserRequest request) {
+        return create(caller, request);
+    }
+
+    /** The same, from a form or multipart body, which Django REST framework's default parsers accept as well. */
+    @PostMapping(path = {"/api/users/", "/api/users"},
+            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    UserResponse createUserFromForm(Caller caller, @RequestParam MultiValueMap<String, String> form,
+            HttpServletRequest request) {
+        return create(caller, FormBodies.createUser(form, objectMapper, request));
+    }
+
+    private UserResponse create(Caller caller, CreateUserRequest request) {
         Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
-        access.of(caller).requirePlacement(null, role.orElse(null));
+        Access rights = access.of(caller);
+        rights.requirePlacement(null, role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
                 request.phone(), request.position(), request.language(), request.message(), request.startDay(),
                 request.buddy(), request.manager(), request.timezone(), request.sequences());
-        if (request.role() != null && role.isEmpty()) {
-            // An unknown role number is its own mistake, reported beside every other one.
+        boolean unknownRole = request.role() != null && role.isEmpty();
+        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
+                new ReferenceReach.Named("buddyId", request.buddy()), new ReferenceReach.Named("managerId", request.manager())));
+        if (unknownRole) {
+            own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+        }
+        if (!own.isEmpty()) {
+            // An unknown role number or a person out of reach is its own mistake, reported beside every other one.
             List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !violation.field().equals("role")).toList());
-            violations.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
+                    .filter(violation -> !(unknownRole && violation.field().equals("role"))).toList());
+            violations.addAll(own);
             throw new InvalidHire(violations);
         }
         Employee employee = hires.hire(hire, caller.employeeId());

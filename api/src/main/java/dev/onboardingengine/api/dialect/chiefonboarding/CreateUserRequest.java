@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /** The body of ChiefOnboarding's {@code POST /api/users/}, field for field. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -16,7 +17,7 @@ record CreateUserRequest(
         @JsonProperty("position") String position,
         @JsonProperty("language") String language,
         @JsonProperty("message") String message,
-        @JsonProperty("start_day") LocalDate startDay,
+        @JsonProperty("start_day") @JsonDeserialize(using = DjangoDate.class) LocalDate startDay,
         @JsonProperty("buddy") Long buddy,
         @JsonProperty("manager") Long manager,
         @JsonProperty("timezone") String timezone,

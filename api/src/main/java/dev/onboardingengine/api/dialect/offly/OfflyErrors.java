@@ -6,26 +6,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import dev.onboardingengine.api.problem.DialectErrors;
+import dev.onboardingengine.api.hire.InvalidHire;
+import dev.onboardingengine.api.problem.AccessDenied;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.api.problem.NulCharacter;
+import dev.onboardingengine.api.problem.ResourceNotFound;
 
 /**
- * Offly's reference documents no error body, so its routes answer the shared RFC 7807 shape
- * ({@link FieldProblems}) with Offly's snake_case field names as members.
+ * Offly's error body ({@link OfflyError}) with its documented codes for everything its routes refuse:
+ * a body that fails validation is {@code 422 validation_error} naming every bad field, a malformed
+ * body or a bad path or query parameter {@code 400 bad_request}, a taken email {@code 409 conflict},
+ * the rest by status. Content-Type is always {@code application/json}, whatever the request accepts.
  */
 @RestControllerAdvice(assignableTypes = OfflyUsersController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class OfflyErrors extends DialectErrors {
+class OfflyErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(OfflyErrors.class);
 
     /** NewHire's field names, as Offly calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
@@ -33,24 +46,75 @@ class OfflyErrors extends DialectErrors {
             Map.entry("role", "role"), Map.entry("position", "job_title"), Map.entry("startDay", "start_date"),
             Map.entry("managerId", "manager_id"), Map.entry("unitOrganizationId", "department_id"));
 
-    OfflyErrors() {
-        super(FIELD_NAMES, OfflyErrors::message);
+    @ExceptionHandler(InvalidHire.class)
+    ResponseEntity<OfflyError> invalidHire(InvalidHire invalid) {
+        List<InvalidInput.Violation> violations = FieldProblems.renamed(invalid, FIELD_NAMES);
+        HttpStatus status = violations.stream().allMatch(v -> "duplicate".equals(v.code())) ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return answer(status, OfflyError.of(status, fields(violations)));
     }
 
+    @ExceptionHandler(InvalidBody.class)
+    ResponseEntity<OfflyError> invalidBody(InvalidBody invalid) {
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY,
+                OfflyError.of(HttpStatus.UNPROCESSABLE_ENTITY, fields(invalid.violations())));
+    }
+
+    /** Query parameters ({@code status}, {@code limit}, {@code cursor}) and those {@code NulCheck} refused. */
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<OfflyError> invalidInput(InvalidInput invalid) {
+        return answer(HttpStatus.BAD_REQUEST, OfflyError.of(HttpStatus.BAD_REQUEST, fields(invalid.violations())));
+    }
+
+    /** A value of the wrong type at a field is a validation error of that field; broken JSON is a bad request. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        return FieldProblems.unreadable(unreadable, OfflyErrors::typeMessage);
+    ResponseEntity<OfflyError> unreadable(HttpMessageNotReadableException unreadable) {
+        ProblemDetail problem = FieldProblems.unreadable(unreadable, OfflyErrors::typeMessage);
+        HttpStatus status = FieldProblems.fieldsOf(problem).isEmpty() ? HttpStatus.BAD_REQUEST
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return answer(status, OfflyError.of(status, problem));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
-        return FieldProblems.badRequest(Map.of(mismatch.getName(),
-                List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
+    ResponseEntity<OfflyError> badParameter(MethodArgumentTypeMismatchException mismatch) {
+        return answer(HttpStatus.BAD_REQUEST, OfflyError.of(HttpStatus.BAD_REQUEST,
+                Map.of(mismatch.getName(), List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName())))));
+    }
+
+    @ExceptionHandler(ResourceNotFound.class)
+    ResponseEntity<OfflyError> notFound(ResourceNotFound notFound) {
+        return answer(HttpStatus.NOT_FOUND, OfflyError.of(HttpStatus.NOT_FOUND, notFound.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<OfflyError> forbidden(AccessDenied denied) {
+        return answer(HttpStatus.FORBIDDEN, OfflyError.of(HttpStatus.FORBIDDEN, denied.getMessage()));
     }
 
     @ExceptionHandler(UserArchived.class)
-    ProblemDetail archived(UserArchived archived) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, archived.getMessage());
+    ResponseEntity<OfflyError> archived(UserArchived archived) {
+        return answer(HttpStatus.CONFLICT, OfflyError.of(HttpStatus.CONFLICT, archived.getMessage()));
+    }
+
+    /** Spring MVC's own refusals (406, a missing body, ...) and the rate limit's 429 by their status and headers; anything else is Offly's 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<OfflyError> other(Exception failure) {
+        if (failure instanceof ErrorResponse refusal) {
+            HttpStatusCode status = refusal.getStatusCode();
+            return ResponseEntity.status(status).headers(refusal.getHeaders()).contentType(MediaType.APPLICATION_JSON)
+                    .body(OfflyError.of(status, refusal.getBody()));
+        }
+        log.error("Offly request failed", failure);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
+                OfflyError.of(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred."));
+    }
+
+    private static ResponseEntity<OfflyError> answer(HttpStatus status, OfflyError body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static Map<String, List<String>> fields(List<InvalidInput.Violation> violations) {
+        return FieldProblems.fieldsOf(FieldProblems.badRequest(violations, OfflyErrors::message));
     }
 
     private static String message(InvalidInput.Violation violation) {
@@ -66,7 +130,11 @@ class OfflyErrors extends DialectErrors {
             case "invalid_days" -> "must hold only mon, tue, wed, thu, fri, sat, sun.";
             case "out_of_range" -> "\"%s\" is out of range.".formatted(value);
             case "not_a_number" -> "\"%s\" is not a number.".formatted(value);
-            case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();
+            case "not_in_schema" -> "is not a field of this request.";
+            case "not_nullable" -> "may not be null.";
+            case "limit_range" -> "must be between 1 and 100.";
+            case "invalid_cursor" -> "is not a cursor of this list: start again without it.";
+            case "nul" -> NulCharacter.message();
             case "too_long" -> "must have at most %s characters.".formatted(value);
             default -> "is not valid.";
         };

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,11 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.auth.Access;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.Pagination;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserPage;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserRequest;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
 import dev.onboardingengine.api.directory.DirectoryEntries;
@@ -59,10 +63,13 @@ class OfflyUsers {
     private final OfflyDepartments departments;
     private final OrganisationProperties organisation;
     private final AuditLog audit;
+    private final ReferenceReach references;
     private final Employees employees;
 
     OfflyUsers(NewHireService hires, EmployeeEditor editor, EmployeeArchive archive, DirectoryEntries entries,
-            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit, Employees employees) {
+            OfflyDepartments departments, OrganisationProperties organisation, AuditLog audit, ReferenceReach references,
+            Employees employees) {
+        this.references = references;
         this.employees = employees;
         this.hires = hires;
         this.editor = editor;
@@ -73,14 +80,15 @@ class OfflyUsers {
         this.audit = audit;
     }
 
+    /** One page after {@code cursor} (null: the first); one row more than asked tells whether more follow. */
     @Transactional(readOnly = true)
-    List<UserResponse> list(Standing standing, Access rights, int limit, long offset) {
-        return entries.search(standing, today(), rights.reach(), limit, offset).stream().map(this::response).toList();
-    }
-
-    @Transactional(readOnly = true)
-    long count(Standing standing, Access rights) {
-        return entries.count(standing, today(), rights.reach());
+    UserPage list(Standing standing, Access rights, OfflyCursor cursor, int limit) {
+        List<DirectoryEntry> rows = entries.searchAfter(standing, today(), rights.reach(),
+                cursor == null ? null : cursor.afterId(), limit + 1);
+        List<DirectoryEntry> page = rows.subList(0, Math.min(limit, rows.size()));
+        boolean more = rows.size() > limit;
+        String next = more ? new OfflyCursor(page.get(page.size() - 1).employee().id(), standing).encode() : null;
+        return new UserPage(page.stream().map(this::response).toList(), new Pagination(next, more));
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +104,7 @@ class OfflyUsers {
                 : OfflyRoles.roleOf(request.role());
         List<InvalidHire.Violation> own = new ArrayList<>();
         Long unitId = unit(request.departmentId(), own);
-        Long managerId = manager(request.managerId(), own);
+        Long managerId = manager(request.managerId(), rights, own);
         workingDays(request.workingDays(), own);
         if (FieldLimits.tooLong(countryCode(request.publicHolidayCountryCode()), FieldLimits.COUNTRY_CODE)) {
             own.add(new InvalidHire.Violation("public_holiday_country_code", FieldLimits.TOO_LONG, FieldLimits.COUNTRY_CODE));
@@ -121,9 +129,13 @@ class OfflyUsers {
         return response(entries.find(employee.id()).orElseThrow());
     }
 
-    /** A partial change; {@code {}} changes nothing and writes nothing. */
+    /**
+     * A partial change: the fields given; {@code "manager_id": null} and {@code "department_id": null}
+     * clear them. {@code {}} changes nothing and writes nothing.
+     */
     @Transactional
-    UserResponse update(UUID id, UserRequest request, Access rights) {
+    UserResponse update(UUID id, OfflyPatch patch, Access rights) {
+        UserRequest request = patch.values();
         // Read again under the person's lock: a deletion running at the same time is either seen or waits.
         employees.lock(find(id).employee().id());
         DirectoryEntry entry = find(id);
@@ -133,7 +145,7 @@ class OfflyUsers {
         }
         List<InvalidHire.Violation> own = new ArrayList<>();
         Long unitId = unit(request.departmentId(), own);
-        Long managerId = manager(request.managerId(), own);
+        Long managerId = manager(request.managerId(), rights, own);
         workingDays(request.workingDays(), own);
         if (FieldLimits.tooLong(countryCode(request.publicHolidayCountryCode()), FieldLimits.COUNTRY_CODE)) {
             own.add(new InvalidHire.Violation("public_holiday_country_code", FieldLimits.TOO_LONG, FieldLimits.COUNTRY_CODE));
@@ -150,15 +162,23 @@ class OfflyUsers {
         if (!own.isEmpty()) {
             throw new InvalidHire(own);
         }
-        rights.requirePlacement(unitId != null ? unitId : current.unitOrganizationId(),
+        Set<EmployeeEditor.Cleared> cleared = EnumSet.noneOf(EmployeeEditor.Cleared.class);
+        if (patch.clearsManager() && current.managerId() != null) {
+            cleared.add(EmployeeEditor.Cleared.MANAGER);
+        }
+        if (patch.clearsDepartment() && current.unitOrganizationId() != null) {
+            cleared.add(EmployeeEditor.Cleared.UNIT_ORGANIZATION);
+        }
+        rights.requirePlacement(unitId != null ? unitId
+                : cleared.contains(EmployeeEditor.Cleared.UNIT_ORGANIZATION) ? null : current.unitOrganizationId(),
                 role == current.role() ? null : role);
-        boolean coreChange = Stream.of(request.firstName(), request.lastName(), request.role(), request.jobTitle(),
-                request.startDate(), managerId, unitId).anyMatch(Objects::nonNull);
+        boolean coreChange = !cleared.isEmpty() || Stream.of(request.firstName(), request.lastName(), request.role(),
+                request.jobTitle(), request.startDate(), managerId, unitId).anyMatch(Objects::nonNull);
         if (coreChange) {
-            // A new start date is stored; the running journey's timers do not move yet (see README).
+            // A new start date moves the running journey's timers (EmployeeEditor, see README).
             editor.update(current.id(), new EmployeeChange(request.firstName(), request.lastName(), null,
                     role == current.role() ? null : role, null, request.jobTitle(), null, request.startDate(), null,
-                    managerId, null, null, unitId), rights.caller().employeeId());
+                    managerId, null, null, unitId), cleared, rights.caller().employeeId());
         }
         EmployeeProfile before = entry.profile();
         EmployeeProfile after = new EmployeeProfile(
@@ -201,11 +221,13 @@ class OfflyUsers {
         return unit.orElse(null);
     }
 
-    private Long manager(UUID managerId, List<InvalidHire.Violation> violations) {
+    /** A manager the caller could not reach directly is refused as an unknown one. */
+    private Long manager(UUID managerId, Access rights, List<InvalidHire.Violation> violations) {
         if (managerId == null) {
             return null;
         }
-        Optional<DirectoryEntry> manager = entries.findByUuid(managerId).filter(found -> !found.archived());
+        Optional<DirectoryEntry> manager = entries.findByUuid(managerId).filter(found -> !found.archived())
+                .filter(found -> !references.hides(rights.reach(), found.employee().id()));
         if (manager.isEmpty()) {
             violations.add(new InvalidHire.Violation("managerId", "unknown_reference", managerId));
         }

@@ -1,12 +1,10 @@
 package dev.onboardingengine.api.dialect.offly;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -17,15 +15,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserPage;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserRequest;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
-import dev.onboardingengine.api.dialect.workelo.Paging;
 import dev.onboardingengine.api.directory.DirectoryEntries.Standing;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.journey.ConflictRetry;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Offly's users API ({@code Authorization: Bearer <key>}). Rights are the directory's
@@ -33,35 +40,57 @@ import dev.onboardingengine.workflow.journey.ConflictRetry;
  * roles that write; managers with scopes read their scopes.
  */
 @RestController
+@Tag(name = "Offly users", description = "docs.offly.net: users reference; every list in the {data, pagination} "
+        + "envelope, every error in {error: {code, message, details}}")
+@ApiResponse(responseCode = "400", description = "bad_request: malformed body, bad id, limit, cursor or status",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "403", description = "forbidden",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "404", description = "not_found",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "409", description = "conflict: email taken, user archived",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "422", description = "validation_error: details.field names the first bad field",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "429", description = "rate_limited, with Retry-After",
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
 class OfflyUsersController {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 100;
 
     private final OfflyUsers users;
     private final DirectoryAccess access;
+    private final OfflyPatch.Reader patches;
 
     /** Changes that lose a race with the journey's own steps run again (whole transactions). */
     private final ConflictRetry retry;
 
-    OfflyUsersController(OfflyUsers users, DirectoryAccess access, ConflictRetry retry) {
+    OfflyUsersController(OfflyUsers users, DirectoryAccess access, OfflyPatch.Reader patches, ConflictRetry retry) {
         this.retry = retry;
         this.users = users;
         this.access = access;
+        this.patches = patches;
     }
 
     /**
-     * Active, pending and archived users, or those of one {@code status}. The body is the plain array
-     * Offly documents; {@code limit}/{@code offset} page it, by default with the largest page, so a
-     * client that does not page reads everyone in all but large organisations (the total is in
-     * {@code X-Total-Count}, the next page in {@code Link}).
+     * Active, pending and archived users, or those of one {@code status}, in Offly's list envelope with
+     * cursor pagination (docs.offly.net, "Pagination"): {@code limit} 1 to 100, 25 by default;
+     * {@code cursor} the {@code next_cursor} of the previous page.
      */
+    @ApiResponse(responseCode = "200", description = "OK")
     @GetMapping("/api/v1/users")
-    ResponseEntity<List<UserResponse>> list(Caller caller, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
+    UserPage list(Caller caller, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         Access rights = access.of(caller);
         rights.requireRead();
         Standing standing = standing(status);
-        Paging paging = Paging.of(limit == null ? Integer.toString(Paging.MAX_LIMIT) : limit, offset);
-        return ResponseEntity.ok().headers(paging.headers(users.count(standing, rights)))
-                .body(users.list(standing, rights, paging.limit(), paging.offset()));
+        int size = limit(limit);
+        OfflyCursor after = cursor == null ? null : OfflyCursor.decode(cursor, standing)
+                .orElseThrow(() -> InvalidInput.of("cursor", "invalid_cursor", cursor));
+        return users.list(standing, rights, after, size);
     }
 
     @PostMapping(path = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -70,20 +99,41 @@ class OfflyUsersController {
         return users.create(request, access.of(caller));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK")
     @GetMapping("/api/v1/users/{id}")
     UserResponse get(Caller caller, @PathVariable UUID id) {
         return users.get(id, access.of(caller));
     }
 
+    @ApiResponse(responseCode = "200", description = "OK")
     @PatchMapping(path = "/api/v1/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    UserResponse update(Caller caller, @PathVariable UUID id, @RequestBody UserRequest request) {
-        return retry.run(() -> users.update(id, request, access.of(caller)));
+    UserResponse update(Caller caller, @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    schema = @Schema(implementation = OfflyBodies.UserPatch.class))) @RequestBody ObjectNode body,
+            HttpServletRequest request) {
+        return retry.run(() -> users.update(id, patches.read(body, request), access.of(caller)));
     }
 
     @DeleteMapping("/api/v1/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable UUID id) {
         retry.run(() -> users.delete(id, access.of(caller)));
+    }
+
+    private static int limit(String limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException notANumber) {
+            throw InvalidInput.of("limit", "not_a_number", limit);
+        }
+        if (size < 1 || size > MAX_LIMIT) {
+            throw InvalidInput.of("limit", "limit_range", limit);
+        }
+        return size;
     }
 
     private static Standing standing(String status) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
@@ -54,13 +55,15 @@ class WorkeloDirectoryController {
     private final EmployeeEditor editor;
     private final Identifications identifications;
     private final DirectoryAccess access;
+    private final ReferenceReach references;
 
     /** Changes that lose a race with the journey's own steps run again (whole transactions). */
     private final ConflictRetry retry;
 
     WorkeloDirectoryController(Employees employees, NewHireService hires, EmployeeEditor editor,
-            Identifications identifications, DirectoryAccess access, ConflictRetry retry) {
+            Identifications identifications, DirectoryAccess access, ReferenceReach references, ConflictRetry retry) {
         this.retry = retry;
+        this.references = references;
         this.employees = employees;
         this.hires = hires;
         this.editor = editor;
@@ -110,15 +113,22 @@ class WorkeloDirectoryController {
     EmployeeResponse create(Caller caller, @RequestBody EmployeeRequest request) {
         Optional<EmployeeRole> role = request.userRoleId() == null ? Optional.of(EmployeeRole.COLLEAGUE)
                 : WorkeloRole.withId(request.userRoleId()).map(known -> known.role);
-        access.of(caller).requirePlacement(request.unitOrganizationId(), role.orElse(null));
+        Access rights = access.of(caller);
+        rights.requirePlacement(request.unitOrganizationId(), role.orElse(null));
         NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
                 request.phone(), request.jobPosition(), request.language(), null, request.startDate(), request.buddyId(),
                 request.managerId(), request.timeZone(), List.of(), request.externalId(), request.unitOrganizationId());
+        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
+                new ReferenceReach.Named("buddyId", request.buddyId()),
+                new ReferenceReach.Named("managerId", request.managerId())));
         if (role.isEmpty()) {
-            // An unknown role id is its own mistake, reported beside every other one.
+            own.add(new InvalidHire.Violation("role", "unknown_reference", request.userRoleId()));
+        }
+        if (!own.isEmpty()) {
+            // An unknown role id or a person out of reach is its own mistake, reported beside every other one.
             List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !violation.field().equals("role")).toList());
-            violations.add(new InvalidHire.Violation("role", "unknown_reference", request.userRoleId()));
+                    .filter(violation -> !(violation.field().equals("role") && role.isEmpty())).toList());
+            violations.addAll(own);
             throw new InvalidHire(violations);
         }
         return EmployeeResponse.of(hires.hire(hire, caller.employeeId()), List.of());
@@ -131,6 +141,12 @@ class WorkeloDirectoryController {
         EmployeeRole role = roleOf(request.userRoleId(), current.role());
         rights.requirePlacement(request.unitOrganizationId() != null ? request.unitOrganizationId()
                 : current.unitOrganizationId(), role == current.role() ? null : role);
+        List<InvalidHire.Violation> hidden = references.hidden(rights.reach(),
+                new ReferenceReach.Named("buddyId", request.buddyId()),
+                new ReferenceReach.Named("managerId", request.managerId()));
+        if (!hidden.isEmpty()) {
+            throw new InvalidHire(hidden);
+        }
         Employee changed = retry.run(() -> editor.update(id, new EmployeeChange(request.firstName(), request.lastName(),
                 request.email(), role, request.phone(), request.jobPosition(), request.language(), request.startDate(),
                 request.buddyId(), request.managerId(), request.timeZone(), request.externalId(),

@@ -110,12 +110,22 @@ class WorkeloFormController {
     PaperworkFileResponse uploadFile(Caller caller, @RequestBody PaperworkFileUpload body) {
         Access rights = access.of(caller);
         rights.requireWrite();
-        byte[] content = StoredFiles.decodeBase64(body.file(), "file");
-        if (body.paperworkId() == null) {
-            throw InvalidInput.of("paperwork_id", "required", null);
+        // Both fields checked before either answers, so one 400 names every wrong one
+        List<InvalidInput.Violation> violations = new java.util.ArrayList<>();
+        byte[] content = null;
+        try {
+            content = StoredFiles.decodeBase64(body.file(), "file");
+        } catch (InvalidInput badFile) {
+            violations.addAll(badFile.violations());
         }
-        Paperwork paperwork = visiblePaperwork(body.paperworkId(), rights)
-                .orElseThrow(() -> InvalidInput.of("paperwork_id", "unknown_reference", body.paperworkId()));
+        Paperwork paperwork = body.paperworkId() == null ? null : visiblePaperwork(body.paperworkId(), rights).orElse(null);
+        if (paperwork == null) {
+            violations.add(new InvalidInput.Violation("paperwork_id",
+                    body.paperworkId() == null ? "required" : "unknown_reference", body.paperworkId()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
         StoredFile file = forms.attachFile(paperwork, body.fileName() == null ? paperwork.key() : body.fileName(), content,
                 "file", caller.employeeId(), Instant.now());
         return PaperworkFileResponse.of(file, paperwork.id(), null);

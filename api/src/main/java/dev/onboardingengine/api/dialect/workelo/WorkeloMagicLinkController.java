@@ -14,6 +14,7 @@ import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
+import dev.onboardingengine.api.portal.HolderOutOfReach;
 import dev.onboardingengine.api.portal.IssuedLink;
 import dev.onboardingengine.api.portal.MagicLinks;
 import dev.onboardingengine.api.problem.ResourceNotFound;
@@ -22,7 +23,9 @@ import dev.onboardingengine.api.problem.ResourceNotFound;
  * Workelo's magic links (guide section 7): a link into the employee's page, valid for two hours and
  * only while they have an active journey. Issuing one hands out a credential for someone, so it takes
  * the right to change them (admins, HR within its scopes); whoever the caller may not see is not found,
- * by id, email or external id alike.
+ * by id, email or external id alike. A link reaches no further than its issuer: from scoped HR it shows
+ * and completes only journeys of people in its scopes, and someone who acts only in journeys outside
+ * them is not found either.
  */
 @RestController
 class WorkeloMagicLinkController {
@@ -56,7 +59,12 @@ class WorkeloMagicLinkController {
         Access rights = access.of(caller);
         Employee employee = found.filter(rights::canSee).orElseThrow(() -> new NoSuchEmployee(lookedUpBy));
         rights.changeable(employee);
-        IssuedLink link = links.issue(employee, caller.employeeId());
+        IssuedLink link;
+        try {
+            link = links.issue(employee, caller.employeeId(), rights.reach());
+        } catch (HolderOutOfReach outside) {
+            throw new NoSuchEmployee(lookedUpBy);
+        }
         return new MagicLinkResponse(employee.id(), link.url(), link.expiresAt());
     }
 

@@ -2,6 +2,7 @@ package dev.onboardingengine.api.dialect.workelo;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -122,19 +123,26 @@ class WorkeloTrackController {
         return response(changed.track(), changed.track().processInstanceId());
     }
 
-    /** A stakeholder's actions across every journey, earliest due first; limit/offset paging. */
+    /**
+     * A stakeholder's actions across the journeys the caller may see, earliest due first; limit/offset
+     * paging. Their own queue is whole; a scoped caller sees of someone else's only the journeys of people
+     * in its reach, and the total counts those alone.
+     */
     @GetMapping("/owners/{ownerId}/actions")
     ResponseEntity<List<OwnerActionResponse>> ownerActions(Caller caller, @PathVariable long ownerId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         Access rights = access.of(caller);
         Employee owner = employees.find(ownerId).orElseThrow(() -> new EmployeeNotFound(ownerId));
-        if (caller.employeeId() != ownerId) {
+        boolean own = caller.employeeId() == ownerId;
+        if (!own) {
             rights.visible(owner);
         }
+        Collection<Long> journeyEmployees = own || rights.reach().everyone() ? null
+                : employees.all(rights.reach()).stream().map(Employee::id).toList();
         Paging paging = Paging.of(limit, offset);
-        List<OwnerActionResponse> page = actions.actionsOwnedBy(ownerId, paging.limit(), paging.offset()).stream()
-                .map(OwnerActionResponse::of).toList();
-        return ResponseEntity.ok().headers(paging.headers(actions.countOwnedBy(ownerId))).body(page);
+        List<OwnerActionResponse> page = actions.actionsOwnedBy(ownerId, journeyEmployees, paging.limit(),
+                paging.offset()).stream().map(OwnerActionResponse::of).toList();
+        return ResponseEntity.ok().headers(paging.headers(actions.countOwnedBy(ownerId, journeyEmployees))).body(page);
     }
 
     /** open, done, or removed (its track was cancelled before it was done). */

@@ -93,6 +93,89 @@ class ChiefOnboardingBadInputIntegrationTests {
     }
 
     @Test
+    void formAndMultipartBodiesAreReadAsDjangoRestFrameworksDefaultParsersReadThem() {
+        // DRF's DEFAULT_PARSER_CLASSES: JSONParser, FormParser, MultiPartParser
+        List<Map<String, Object>> shipped = api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/sequences/").retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        String first = String.valueOf(shipped.get(0).get("id"));
+        String second = String.valueOf(shipped.get(1).get("id"));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("first_name", "Fiona");
+        form.add("last_name", "Form");
+        form.add("email", "fiona." + UUID.randomUUID() + "@example.com");
+        form.add("role", "0");
+        form.add("start_day", "2030-3-4");
+        form.add("sequences", first);
+        form.add("sequences", second);
+        org.springframework.util.LinkedMultiValueMap<String, String> multipart = new org.springframework.util.LinkedMultiValueMap<>(form);
+        multipart.set("email", "mona." + UUID.randomUUID() + "@example.com");
+        multipart.set("last_name", "Multipart");
+        org.springframework.util.LinkedMultiValueMap<String, String> badRole = new org.springframework.util.LinkedMultiValueMap<>(form);
+        badRole.set("email", "bad." + UUID.randomUUID() + "@example.com");
+        badRole.set("last_name", "Refused");
+        badRole.set("role", "zero");
+
+        Answer urlencoded = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form));
+        Answer parts = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(multipart));
+        Answer refused = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(badRole));
+
+        assertThat(urlencoded.status()).as(urlencoded.toString()).isEqualTo(201);
+        assertThat(urlencoded.body()).containsEntry("last_name", "Form").containsEntry("start_day", "2030-03-04");
+        assertThat(parts.status()).as(parts.toString()).isEqualTo(201);
+        assertThat(parts.body()).containsEntry("last_name", "Multipart");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).containsKey("role");
+        assertThat(employeesNamed("Refused")).isZero();
+    }
+
+    @Test
+    void aDateWithOneDigitMonthOrDayIsADateAsDjangoParsesIt() {
+        // DRF's DateField reads dates with django.utils.dateparse.parse_date: \d{4}-\d{1,2}-\d{1,2}
+        Answer shortDay = postUser("""
+                {"first_name":"A","last_name":"Short","email":"a.%s@example.com","role":0,"start_day":"2030-12-4"}
+                """.formatted(UUID.randomUUID()));
+        Answer shortMonth = postUser("""
+                {"first_name":"A","last_name":"Short","email":"a.%s@example.com","role":0,"start_day":"2030-1-06"}
+                """.formatted(UUID.randomUUID()));
+        Answer noSuchDay = postUser("""
+                {"first_name":"A","last_name":"Never","email":"a.%s@example.com","role":0,"start_day":"2030-2-30"}
+                """.formatted(UUID.randomUUID()));
+
+        assertThat(shortDay.status()).as(shortDay.toString()).isEqualTo(201);
+        assertThat(shortDay.body()).containsEntry("start_day", "2030-12-04");
+        assertThat(shortMonth.status()).as(shortMonth.toString()).isEqualTo(201);
+        assertThat(shortMonth.body()).containsEntry("start_day", "2030-01-06");
+        assertThat(noSuchDay.status()).isEqualTo(400);
+        assertThat(noSuchDay.body()).containsEntry("start_day",
+                List.of("Date has wrong format. Use one of these formats instead: YYYY-MM-DD."));
+        assertThat(employeesNamed("Never")).isZero();
+    }
+
+    @Test
+    void theSameSequenceTwiceIsRefusedAsChiefOnboardingRefusesIt() {
+        // back/api/serializers.py: Sequence.objects.filter(pk__in=value).count() != len(value)
+        List<Map<String, Object>> shipped = api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/sequences/").retrieve()
+                .body(new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                });
+        long sequence = ((Number) shipped.get(0).get("id")).longValue();
+        Answer twice = postUser("""
+                {"first_name":"A","last_name":"Twice","email":"a.%s@example.com","role":0,"sequences":[%d,%d]}
+                """.formatted(UUID.randomUUID(), sequence, sequence));
+        Answer once = postUser("""
+                {"first_name":"A","last_name":"Once","email":"a.%s@example.com","role":0,"sequences":[%d]}
+                """.formatted(UUID.randomUUID(), sequence));
+
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.body()).containsEntry("sequences", List.of("Not all sequence ids are valid."));
+        assertThat(employeesNamed("Twice")).isZero();
+        assertThat(once.status()).as(once.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aDuplicateEmailIsRefusedWhateverItsCase() {
         String email = "dup." + UUID.randomUUID() + "@example.com";
         assertThat(postUser("""

@@ -18,9 +18,14 @@ public final class WorkeloClient {
     private final ObjectMapper objectMapper;
 
     public WorkeloClient(int port, String token, ObjectMapper objectMapper) {
+        this(port, "Bearer", token, objectMapper);
+    }
+
+    /** @param scheme the Authorization scheme the client's documentation sends ({@code Bearer}, Bridge's {@code Basic}) */
+    public WorkeloClient(int port, String scheme, String token, ObjectMapper objectMapper) {
         RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
         if (token != null) {
-            builder.defaultHeader("Authorization", "Bearer " + token);
+            builder.defaultHeader("Authorization", scheme + " " + token);
         }
         this.rest = builder.build();
         this.objectMapper = objectMapper;

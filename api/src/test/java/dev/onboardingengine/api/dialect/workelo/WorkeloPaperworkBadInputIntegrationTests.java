@@ -99,6 +99,14 @@ class WorkeloPaperworkBadInputIntegrationTests {
                 .formatted(Base64.getEncoder().encodeToString(PNG)));
         assertThat(noPaperwork.status()).isEqualTo(400);
         assertThat(noPaperwork.body()).containsKey("paperwork_id");
+        // Both wrong: one answer names both, not the file first and the paperwork on the next try
+        Answer neither = workelo.post("/paperwork_files", "{}");
+        assertThat(neither.status()).isEqualTo(400);
+        assertThat(neither.body()).containsEntry("file", List.of("is required."))
+                .containsEntry("paperwork_id", List.of("is required."));
+        Answer badBoth = workelo.post("/paperwork_files", "{\"paperwork_id\": 987654321, \"file\": \"%%\"}");
+        assertThat(badBoth.status()).isEqualTo(400);
+        assertThat(badBoth.body()).containsKeys("file", "paperwork_id");
         // A real PNG with its own name is fine
         Answer png = workelo.post("/paperwork_files", "{\"paperwork_id\": %d, \"file\": \"%s\", \"file_name\": \"id.png\"}"
                 .formatted(identity, Base64.getEncoder().encodeToString(PNG)));

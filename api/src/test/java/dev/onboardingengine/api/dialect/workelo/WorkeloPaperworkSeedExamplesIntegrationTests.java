@@ -221,6 +221,12 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
         assertThat(permanent.status()).as(permanent.toString()).isEqualTo(201);
         assertThat(permanent.body()).containsEntry("value", "Permanent contract").containsEntry("position", 1)
                 .containsEntry("parent_id", null);
+        // Inserted at a taken position, it moved the others down: no two options share a position
+        List<Map<String, Object>> contracts = workelo.get("/collection_values?resource_type=PaperworkResource&resource_id="
+                + contractTypes + "&limit=200").list();
+        assertThat(contracts).hasSizeGreaterThan(1);
+        assertThat(contracts).extracting(v -> v.get("position")).doesNotHaveDuplicates();
+        assertThat(contracts.get(0)).containsEntry("value", "Permanent contract");
 
         // Create an option with a parent (dependent list): the parent is postal code 75001
         Answer paris1st = workelo.post("/collection_values?resource_type=PaperworkResource&resource_id=" + cities, """

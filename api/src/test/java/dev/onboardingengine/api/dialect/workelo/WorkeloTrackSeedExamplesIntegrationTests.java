@@ -249,6 +249,26 @@ class WorkeloTrackSeedExamplesIntegrationTests {
     }
 
     @Test
+    void theGuidesPostTracksWithEverythingWrongNamesEveryFieldInOneAnswerNestedAsTheRequestNestsThem() {
+        // The guide's POST /tracks example, its new employee wrong too: no last name, a bad email and an
+        // unknown unit, beside a track-level mistake
+        WorkeloClient workelo = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
+        String email = "john.martin." + java.util.UUID.randomUUID() + ".at.company.com";
+        Answer bad = workelo.post("/tracks", """
+                {"mobility": "onboarding", "start_date": "2026-06-01", "end_date": "2026-05-01",
+                 "employee": {"first_name": "John", "email": "%s", "job_position": "Developer",
+                              "unit_organization_id": 987654321},
+                 "template_ids": [987656]}""".formatted(email));
+
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.body()).containsKeys("end_date", "template_ids", "employee.last_name", "employee.email",
+                "employee.unit_organization_id");
+        assertThat(bad.body()).doesNotContainKeys("last_name", "email", "unit_organization_id", "employee.start_date");
+        assertThat(jdbc.sql("select count(*) from employee where email = :email").param("email", email)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void offboardingIsASecondJourneyProcessForTheSameEmployee() {
         // Given an employee
         EngineClock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
