@@ -37,7 +37,8 @@ import dev.onboardingengine.api.organisation.UnitChange;
 
 /**
  * Walks the running engine's own OpenAPI description and sends every documented operation generated
- * bad input, as the administrator and as an HR scoped to one unit: wrong types, nulls, empty, long and
+ * bad input, as the administrator and (a share of it) as every other role: an HR and a manager scoped to
+ * one unit, an HR without scopes, a colleague and the new hire: wrong types, nulls, empty, long and
  * 1 MB strings, unicode, deep and huge JSON, a key given twice, boundary and overflow numbers, invalid
  * dates and time zones, unknown ids and ids of another unit, wrong Content-Type and Accept. Asserts no
  * 5xx, a 400 that names a field when a field was wrong, and, after every refused request, the same row
@@ -77,8 +78,12 @@ class OpenApiFuzzIntegrationTests {
     private Seeds seeds;
 
     /** Real things to point path variables at: a person in the HR's unit, one in another unit, a track. */
+    /**
+     * @param roleTokens every other role's token: a manager scoped to the unit, an HR without scopes, a
+     *     colleague and the new hire themselves, each sent the scoped HR's share of bad input
+     */
     record Seeds(Employee inScope, Employee otherUnit, long unit, long track, String auditUuid, String hrToken,
-            Map<String, String> query) {
+            Map<String, String> query, Map<String, String> roleTokens) {
     }
 
     @Test
@@ -95,10 +100,12 @@ class OpenApiFuzzIntegrationTests {
         BadInputs inputs = new BadInputs(SEED);
         long started = System.nanoTime();
         for (Operation operation : operations) {
-            for (String role : List.of("admin", "hr")) {
+            List<String> roles = new ArrayList<>(List.of("admin", "hr"));
+            roles.addAll(seeds.roleTokens().keySet());
+            for (String role : roles) {
                 boolean admin = role.equals("admin");
                 String token = admin ? "Token " + dev.onboardingengine.api.ApiIntegrationTest.ADMIN_TOKEN
-                        : "Bearer " + seeds.hrToken();
+                        : role.equals("hr") ? "Bearer " + seeds.hrToken() : "Bearer " + seeds.roleTokens().get(role);
                 Map<String, String> ids = realIds(operation, admin ? seeds.inScope() : seeds.otherUnit());
                 String body = operation.bodyType() == null ? null : "{}";
                 send(operation, role, token, ids, Map.of(), body, null, null, null);
@@ -247,6 +254,13 @@ class OpenApiFuzzIntegrationTests {
         Employee otherUnit = hires.hire(person("other-unit", EmployeeRole.COLLEAGUE, unitB, run), null);
         Employee hr = hires.hire(person("hr", EmployeeRole.HR, null, run), null);
         scopes.grant(hr.id(), unitA, null);
+        Employee manager = hires.hire(person("manager", EmployeeRole.MANAGER, unitA, run), null);
+        scopes.grant(manager.id(), unitA, null);
+        Map<String, String> roleTokens = new LinkedHashMap<>();
+        roleTokens.put("manager", tokens.issue(manager, null));
+        roleTokens.put("hr-unscoped", tokens.issue(hires.hire(person("hr-unscoped", EmployeeRole.HR, null, run), null), null));
+        roleTokens.put("colleague", tokens.issue(hires.hire(person("colleague", EmployeeRole.COLLEAGUE, unitA, run), null), null));
+        roleTokens.put("new-hire", tokens.issue(inScope, null));
         Answer track = http.asAdmin("POST", "/tracks", """
                 {"start_date":"%s","employee":{"first_name":"Fuzz","last_name":"Track","email":"fuzz.track.%s@example.com",
                  "unit_organization_id":%d}}""".formatted(LocalDate.now().plusDays(20), run, unitA));
@@ -259,7 +273,8 @@ class OpenApiFuzzIntegrationTests {
         long tshirts = jdbc.sql("select id from paperwork_resource where resource_key = 'tshirt_size'")
                 .query(Long.class).single();
         return new Seeds(inScope, otherUnit, unitA, ((Number) track.json().get("id")).longValue(), audit,
-                tokens.issue(hr, null), Map.of("resource_type", "PaperworkResource", "resource_id", Long.toString(tshirts)));
+                tokens.issue(hr, null), Map.of("resource_type", "PaperworkResource", "resource_id", Long.toString(tshirts)),
+                roleTokens);
     }
 
     private static NewHire person(String name, EmployeeRole role, Long unit, String run) {
