@@ -1,10 +1,6 @@
 package dev.onboardingengine.api.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
@@ -43,7 +39,7 @@ class ApiRateLimits implements HandlerInterceptor {
         if (limit.isEmpty() || token.isEmpty() || request.getAttribute(Caller.REQUEST_ATTRIBUTE) == null) {
             return true;
         }
-        ClientThrottle.Attempt attempt = limit.get().throttle().tryAcquire(hash(token.get()));
+        ClientThrottle.Attempt attempt = limit.get().throttle().tryAcquire(ApiTokens.sha256(token.get()));
         if (!attempt.allowed()) {
             throw new RateLimited(limit.get().product(), limit.get().requests(), limit.get().window(),
                     attempt.retryAfterSeconds());
@@ -64,14 +60,6 @@ class ApiRateLimits implements HandlerInterceptor {
 
     private static boolean under(String path, String root) {
         return path.equals(root) || path.startsWith(root + "/");
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException everyJvmHasIt) {
-            throw new IllegalStateException(everyJvmHasIt);
-        }
     }
 
     private record Limit(String product, long requests, String window, ClientThrottle throttle) {

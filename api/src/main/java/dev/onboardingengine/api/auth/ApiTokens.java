@@ -87,7 +87,8 @@ public class ApiTokens {
                 .map(StoredToken::caller);
     }
 
-    private static String sha256(String key) {
+    /** The hex SHA-256 of a token: what is stored of it, and what the rate limits key their buckets by. */
+    static String sha256(String key) {
         try {
             return new String(Hex.encode(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException e) {
