@@ -23,11 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -130,8 +132,7 @@ class PortalBrowserIntegrationTests {
         // When he marks the handbook done
         WebElement button = toDos.get(0).findElement(By.tagName("button"));
         assertThat(button.getAccessibleName()).isEqualTo("Mark \"Read the welcome handbook\" as done");
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        clickAndWaitForTheNextPage(button);
 
         // Then the page says so, the progress bar moved, the to-do left the list for the done list
         assertThat(text("[data-test=done-notice]")).isEqualTo("Marked as done. Thank you!");
@@ -176,8 +177,7 @@ class PortalBrowserIntegrationTests {
 
         // When he marks it done
         WebElement button = browser.findElement(By.cssSelector("[data-test=todos] button"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(button));
+        clickAndWaitForTheNextPage(button);
 
         // Then the action is done in the engine and, as it was his last, he is thanked on a page that
         // needs no link: his own link stops working with his last open action
@@ -226,8 +226,7 @@ class PortalBrowserIntegrationTests {
         Path disguised = Files.writeString(Files.createTempFile("notes", ".pdf"), "only text, not a PDF");
         field("identity_document", "input").sendKeys(disguised.toAbsolutePath().toString());
         WebElement sendDisguised = browser.findElement(By.cssSelector("button[value=submit]"));
-        sendDisguised.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(sendDisguised));
+        clickAndWaitForTheNextPage(sendDisguised);
 
         // Then the page comes back naming the file, keeps what he typed, and nothing was saved
         assertThat(text("[data-test=form-errors]")).contains("nothing was saved");
@@ -242,8 +241,7 @@ class PortalBrowserIntegrationTests {
                 "../processes/src/main/resources/processes/documents/it-charter.pdf")));
         field("identity_document", "input").sendKeys(passport.toAbsolutePath().toString());
         WebElement send = browser.findElement(By.cssSelector("button[value=submit]"));
-        send.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(send));
+        clickAndWaitForTheNextPage(send);
 
         // Then HR has it to validate, with every answer and the file
         assertThat(text("[data-test=forms]")).contains("HR is checking it");
@@ -256,14 +254,12 @@ class PortalBrowserIntegrationTests {
         // When he reads the handbook and signs the charter (the box must be ticked)
         WebElement handbook = documentButton("Employee handbook", "button");
         assertThat(documentButton("Employee handbook", "a").getDomAttribute("href")).endsWith("/file");
-        handbook.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(handbook));
+        clickAndWaitForTheNextPage(handbook);
         assertProgress(1, 4);
         documentButton("IT charter", "input[name=confirm]").click();
         WebElement sign = documentButton("IT charter", "button");
         assertThat(sign.getText()).isEqualTo("Sign");
-        sign.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(sign));
+        clickAndWaitForTheNextPage(sign);
 
         // Then the progress bar moved twice and the track's documents are finalized, acknowledged by him
         assertProgress(2, 4);
@@ -277,6 +273,31 @@ class PortalBrowserIntegrationTests {
         PortalJourneys.Journey other = journeys.started("Noor", null);
         browser.get(journeys.linkOf(other.hire()).replaceAll("/portal/([^/]+)$", "/portal/$1/forms/" + formId));
         assertThat(browser.findElements(By.cssSelector("[data-test=action-gone]"))).hasSize(1);
+    }
+
+    /**
+     * Clicks a button that submits a form and waits until the page it led to has replaced this one. Chromium
+     * answers a question about an element of a page being replaced either with "stale element" or, since
+     * about version 150, with an "unknown error: Node with given id does not belong to the document": both
+     * mean the old page is gone.
+     */
+    private void clickAndWaitForTheNextPage(WebElement button) {
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> isGone(button));
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException gone) {
+            return true;
+        } catch (WebDriverException replaced) {
+            if (String.valueOf(replaced.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw replaced;
+        }
     }
 
     private WebElement field(String key, String css) {
