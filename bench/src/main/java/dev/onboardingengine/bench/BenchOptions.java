@@ -14,7 +14,7 @@ import java.util.Set;
 record BenchOptions(String database, int hires, int rounds, int clients, int seededJourneys, int apiRequests,
         int footprintHires, boolean footprint, boolean profile, boolean cluster, Path engineJar, Path resultsDir,
         String postgresHost, int postgresPort, String postgresUser, String h2Settings, List<String> engineArgs,
-        Set<String> scenarios) {
+        Set<String> scenarios, boolean countStatements, boolean withoutDueDateIndex) {
 
     /** The scenarios {@code --scenarios=} can name, in the order they run. */
     static final List<String> SCENARIOS = List.of("intake", "timers", "api", "footprint", "cluster");
@@ -24,7 +24,8 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
 
     static final Set<String> KNOWN = Set.of("database", "hires", "rounds", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
-            "postgres-port", "postgres-user", "h2-settings", "full", "cluster", "scenarios");
+            "postgres-port", "postgres-user", "h2-settings", "full", "cluster", "scenarios", "count-statements",
+            "without-duedate-index");
 
     static BenchOptions parse(String[] args, Path repositoryRoot) {
         Map<String, String> values = new HashMap<>();
@@ -67,7 +68,9 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
                 values.getOrDefault("postgres-user", "postgres"),
                 values.getOrDefault("h2-settings", EMBEDDED_DEFAULT_H2_SETTINGS),
                 List.copyOf(engineArgs),
-                scenarios(values));
+                scenarios(values),
+                Boolean.parseBoolean(values.getOrDefault("count-statements", "true")),
+                Boolean.parseBoolean(values.getOrDefault("without-duedate-index", "false")));
     }
 
     /**

@@ -30,7 +30,7 @@ public final class OnboardingBench {
             System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
                     + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full] "
-                    + "[--scenarios=intake,timers,api,footprint,cluster]");
+                    + "[--scenarios=intake,timers,api,footprint,cluster] [--count-statements=false] [--without-duedate-index]");
             System.exit(2);
             return;
         }
@@ -51,6 +51,7 @@ public final class OnboardingBench {
                 + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
                 + " --clients=" + options.clients() + " --scenarios=" + String.join(",", BenchOptions.SCENARIOS.stream().filter(options::runs).toList())
                 + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
+                + (options.withoutDueDateIndex() ? " --without-duedate-index" : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
 
@@ -82,6 +83,10 @@ public final class OnboardingBench {
                     + engine.property("camunda.bpm.job-execution.max-pool-size") + " threads (the engine's defaults)");
             Progress.say("Engine up in %.1f s at %s, Kafka at %s, history %s", startup, engine.baseUrl(),
                     engine.bootstrapServers(), engine.historyLevel());
+            if (options.withoutDueDateIndex()) {
+                engine.dropDueDateIndex();
+                results.header("experiment", "without the ACT_RU_JOB (DUEDATE_) index (--without-duedate-index)");
+            }
             if (options.runs("intake")) {
                 HotMethods profile = new HotMethods(Files.createTempFile("onboarding-bench-", ".jfr"));
                 if (options.profile()) {
