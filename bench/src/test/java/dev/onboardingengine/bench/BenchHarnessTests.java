@@ -67,6 +67,17 @@ class BenchHarnessTests {
     }
 
     @Test
+    void theFootprintsFlagsAreReadmesLaunchCommandAndTheDockerfilesEntrypoint() throws Exception {
+        Path root = OnboardingBench.repositoryRoot();
+        String flags = String.join(" ", FootprintScenario.JVM_FLAGS);
+        String entrypoint = FootprintScenario.JVM_FLAGS.stream().map(flag -> "\"" + flag + "\"")
+                .reduce("\"java\"", (line, flag) -> line + ", " + flag) + ", \"-jar\"";
+
+        assertThat(Files.readString(root.resolve("README.md"))).contains("java " + flags + " -jar api/target/onboarding-engine.jar");
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("ENTRYPOINT [" + entrypoint);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         Samples samples = new Samples();
         for (int i = 1; i <= 100; i++) {
