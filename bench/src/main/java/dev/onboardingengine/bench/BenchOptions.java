@@ -13,14 +13,19 @@ import java.util.Set;
  */
 record BenchOptions(String database, int hires, int rounds, int clients, int seededJourneys, int apiRequests,
         int footprintHires, boolean footprint, boolean profile, boolean cluster, Path engineJar, Path resultsDir,
-        String postgresHost, int postgresPort, String postgresUser, String h2Settings, List<String> engineArgs) {
+        String postgresHost, int postgresPort, String postgresUser, String h2Settings, List<String> engineArgs,
+        Set<String> scenarios, boolean countStatements, boolean withoutDueDateIndex) {
+
+    /** The scenarios {@code --scenarios=} can name, in the order they run. */
+    static final List<String> SCENARIOS = List.of("intake", "timers", "api", "footprint", "cluster");
 
     /** The embedded default's H2 URL settings (application.yml), which {@code --h2-settings} replaces to compare. */
     static final String EMBEDDED_DEFAULT_H2_SETTINGS = "WRITE_DELAY=0";
 
     static final Set<String> KNOWN = Set.of("database", "hires", "rounds", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
-            "postgres-port", "postgres-user", "h2-settings", "full", "cluster");
+            "postgres-port", "postgres-user", "h2-settings", "full", "cluster", "scenarios", "count-statements",
+            "without-duedate-index");
 
     static BenchOptions parse(String[] args, Path repositoryRoot) {
         Map<String, String> values = new HashMap<>();
@@ -62,7 +67,53 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
                 integer(values, "postgres-port", 5432),
                 values.getOrDefault("postgres-user", "postgres"),
                 values.getOrDefault("h2-settings", EMBEDDED_DEFAULT_H2_SETTINGS),
-                List.copyOf(engineArgs));
+                List.copyOf(engineArgs),
+                scenarios(values),
+                Boolean.parseBoolean(values.getOrDefault("count-statements", "true")),
+                Boolean.parseBoolean(values.getOrDefault("without-duedate-index", "false")));
+    }
+
+    /**
+     * {@code --scenarios=intake,api}: only those run. Without it, all but the cluster (which needs
+     * {@code --cluster}); {@code --footprint=false} still drops the footprint. The timer wave waits on
+     * the journeys the intake leaves, so naming {@code timers} runs the intake too.
+     */
+    private static Set<String> scenarios(Map<String, String> values) {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        String named = values.get("scenarios");
+        if (named == null) {
+            chosen.addAll(List.of("intake", "timers", "api"));
+            if (Boolean.parseBoolean(values.getOrDefault("footprint", "true"))) {
+                chosen.add("footprint");
+            }
+            if (Boolean.parseBoolean(values.getOrDefault("cluster", "false"))) {
+                chosen.add("cluster");
+            }
+        } else {
+            for (String name : named.split(",")) {
+                String scenario = name.trim();
+                if (!SCENARIOS.contains(scenario)) {
+                    throw new IllegalArgumentException("--scenarios names " + SCENARIOS + ", not '" + scenario + "'");
+                }
+                chosen.add(scenario);
+            }
+            if (chosen.contains("timers")) {
+                chosen.add("intake");
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--scenarios names none of " + SCENARIOS);
+        }
+        return Set.copyOf(chosen);
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.contains(scenario);
+    }
+
+    /** The engine in this JVM serves the intake, the timer wave and the API scenario. */
+    boolean needsEngineInProcess() {
+        return runs("intake") || runs("timers") || runs("api");
     }
 
     private static int integer(Map<String, String> values, String name, int fallback) {

@@ -40,9 +40,11 @@ final class EngineUnderTest implements AutoCloseable {
     private final int port;
     private final String databaseDescription;
     private final Runnable dropDatabase;
+    private final StatementCounter statements;
 
     private EngineUnderTest(Path directory, LocalKafkaBroker broker, ConfigurableApplicationContext context, int port,
-            String databaseDescription, Runnable dropDatabase) {
+            String databaseDescription, Runnable dropDatabase, StatementCounter statements) {
+        this.statements = statements;
         this.directory = directory;
         this.broker = broker;
         this.context = context;
@@ -90,8 +92,13 @@ final class EngineUnderTest implements AutoCloseable {
         }
         args.addAll(options.engineArgs());
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);
+        StatementCounter statements = options.countStatements() ? new StatementCounter() : null;
+        if (statements != null) {
+            statements.exclude(Thread.currentThread());
+            application.addInitializers(context -> context.getBeanFactory().addBeanPostProcessor(statements));
+        }
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
-        return new EngineUnderTest(directory, broker, context, port, description, drop);
+        return new EngineUnderTest(directory, broker, context, port, description, drop, statements);
     }
 
     private static String randomKey() {
@@ -123,8 +130,19 @@ final class EngineUnderTest implements AutoCloseable {
         return broker.bootstrapServers();
     }
 
+    /** For the with-and-without measurement ({@code --without-duedate-index}): the engine without it. */
+    void dropDueDateIndex() {
+        jdbc().execute("drop index if exists ONB_IDX_RU_JOB_DUEDATE");
+    }
+
+    /** The harness's own queries: on the pool without the statement counter's proxy. */
     JdbcTemplate jdbc() {
-        return new JdbcTemplate(context.getBean(DataSource.class));
+        return new JdbcTemplate(statements == null ? context.getBean(DataSource.class) : statements.original());
+    }
+
+    /** The engine's SQL statements so far, or empty without {@code --count-statements}. */
+    java.util.Optional<StatementCounter> statements() {
+        return java.util.Optional.ofNullable(statements);
     }
 
     ProcessEngine processEngine() {

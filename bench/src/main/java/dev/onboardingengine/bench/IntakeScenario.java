@@ -136,7 +136,7 @@ final class IntakeScenario {
                     run.latency().p50() + " / " + run.latency().p95() + " / " + run.latency().p99(), "ms", "");
         }
         for (var stage : stages.entrySet()) {
-            if (stage.getKey().equals("warm")) {
+            if (stage.getKey().equals("warm") || stage.getKey().startsWith("count")) {
                 continue;
             }
             Samples[] s = stage.getValue();
@@ -159,8 +159,57 @@ final class IntakeScenario {
                 verdict(topicRatio >= 0.7, "target >= 0.7"));
         results.add(SCENARIO, "ratio bare Camunda / engine REST (p50 latency)",
                 (double) bare.latency().p50() / Math.max(1, rest.latency().p50()), "x", "1.0 = same latency");
+        engine.statements().ifPresent(this::countStatements);
         results.add(SCENARIO, "lost hires (sent, never invitation_sent)",
                 (n - rest.count()) + (n - topic.count()), "", verdict(rest.count() == n && topic.count() == n, "target 0"));
+    }
+
+    /**
+     * SQL statements per hire from request to invitation_sent, engine (REST, topic) beside bare
+     * Camunda: a batch of hires per channel, one channel at a time, counted from before the first is
+     * sent until a second after the last is invitation_sent (so the outbox's trailing writes count).
+     * Everything the engine's threads send in that time counts, background work included (job
+     * acquisition, schedulers): its idle rate is printed beside it.
+     */
+    private void countStatements(StatementCounter counter) {
+        int n = Math.min(50, options.hires());
+        Progress.say("Scenario 1: SQL statements per hire, %d hires per channel, one channel at a time", n);
+        StatementCounter.Snapshot idleBefore = counter.snapshot();
+        pause(2_000);
+        double idlePerSecond = counter.snapshot().minus(idleBefore).total() / 2.0;
+        Map<String, StatementCounter.Snapshot> counted = new java.util.LinkedHashMap<>();
+        Map<String, Runnable> channels = new java.util.LinkedHashMap<>();
+        channels.put("engine REST", () -> restHires("countrest", n));
+        channels.put("engine topic", () -> topicHires("countkafka", n));
+        channels.put("bare Camunda", () -> bareStarts("countbare", n));
+        for (var channel : channels.entrySet()) {
+            StatementCounter.Snapshot before = counter.snapshot();
+            channel.getValue().run();
+            pause(1_000);
+            counted.put(channel.getKey(), counter.snapshot().minus(before));
+        }
+        StatementCounter.Snapshot rest = counted.get("engine REST");
+        StatementCounter.Snapshot topic = counted.get("engine topic");
+        StatementCounter.Snapshot bare = counted.get("bare Camunda");
+        results.add(SCENARIO, "SQL statements per hire, request to invitation_sent: engine REST / topic / bare Camunda",
+                String.format("%.1f / %.1f / %.1f", rest.total() / (double) n, topic.total() / (double) n,
+                        bare.total() / (double) n), "",
+                String.format("%d hires each; idle background %.1f per s, included", n, idlePerSecond));
+        results.add(SCENARIO, "SQL statements per hire, ratio engine REST / bare Camunda",
+                rest.total() / (double) Math.max(1, bare.total()), "x", "");
+        for (var channel : counted.entrySet()) {
+            StatementCounter.Snapshot counts = channel.getValue();
+            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by type", counts.perHire(counts.byType(), n), "", "");
+            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by thread", counts.perHire(counts.byThread(), n), "", "");
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static String verdict(boolean met, String target) {

@@ -29,7 +29,8 @@ public final class OnboardingBench {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
-                    + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full]");
+                    + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full] "
+                    + "[--scenarios=intake,timers,api,footprint,cluster] [--count-statements=false] [--without-duedate-index]");
             System.exit(2);
             return;
         }
@@ -48,42 +49,19 @@ public final class OnboardingBench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
         results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database() + " --hires="
                 + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
-                + " --clients=" + options.clients()
+                + " --clients=" + options.clients() + " --scenarios=" + String.join(",", BenchOptions.SCENARIOS.stream().filter(options::runs).toList())
                 + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
+                + (options.withoutDueDateIndex() ? " --without-duedate-index" : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
 
-        long starting = System.nanoTime();
-        try (EngineUnderTest engine = EngineUnderTest.start(options)) {
-            double startup = (System.nanoTime() - starting) / 1e9;
-            results.header("database", engine.databaseDescription());
-            results.header("history level", engine.historyLevel());
-            results.header("job executor", "core " + engine.property("camunda.bpm.job-execution.core-pool-size") + ", max "
-                    + engine.property("camunda.bpm.job-execution.max-pool-size") + " threads (the engine's defaults)");
-            Progress.say("Engine up in %.1f s at %s, Kafka at %s, history %s", startup, engine.baseUrl(),
-                    engine.bootstrapServers(), engine.historyLevel());
-
-            HotMethods profile = new HotMethods(Files.createTempFile("onboarding-bench-", ".jfr"));
-            if (options.profile()) {
-                profile.start();
-            }
-            IntakeScenario intake = new IntakeScenario(engine, options, results);
-            intake.run();
-            if (options.database().equals("h2")) {
-                results.add(IntakeScenario.SCENARIO, "H2 file size after the intake (engine and bare Camunda)",
-                        engine.h2FileMegabytes(), "MB", "settings " + options.h2Settings());
-            }
-            if (options.profile()) {
-                profile.stopAndReport(results, 10);
-            }
-            new TimerWaveScenario(engine, results, intake.bareDefinitionId()).run();
-            new ApiLatencyScenario(engine, options, results).run();
-            results.add("4 footprint", "in-process start-up (engine + broker, this JVM)", startup, "s", "");
+        if (options.needsEngineInProcess()) {
+            runInProcess(options, results);
         }
-        if (options.footprint()) {
+        if (options.runs("footprint")) {
             new FootprintScenario(options, results).run();
         }
-        if (options.cluster()) {
+        if (options.runs("cluster")) {
             new ClusterScenario(options, results).run();
         }
         results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
@@ -93,6 +71,45 @@ public final class OnboardingBench {
         System.out.println();
         System.out.println(results.table());
         return 0;
+    }
+
+    private static void runInProcess(BenchOptions options, Results results) throws IOException {
+        long starting = System.nanoTime();
+        try (EngineUnderTest engine = EngineUnderTest.start(options)) {
+            double startup = (System.nanoTime() - starting) / 1e9;
+            results.header("database", engine.databaseDescription());
+            results.header("history level", engine.historyLevel());
+            results.header("job executor", "core " + engine.property("camunda.bpm.job-execution.core-pool-size") + ", max "
+                    + engine.property("camunda.bpm.job-execution.max-pool-size") + " threads (the engine's defaults)");
+            Progress.say("Engine up in %.1f s at %s, Kafka at %s, history %s", startup, engine.baseUrl(),
+                    engine.bootstrapServers(), engine.historyLevel());
+            if (options.withoutDueDateIndex()) {
+                engine.dropDueDateIndex();
+                results.header("experiment", "without the ACT_RU_JOB (DUEDATE_) index (--without-duedate-index)");
+            }
+            if (options.runs("intake")) {
+                HotMethods profile = new HotMethods(Files.createTempFile("onboarding-bench-", ".jfr"));
+                if (options.profile()) {
+                    profile.start();
+                }
+                IntakeScenario intake = new IntakeScenario(engine, options, results);
+                intake.run();
+                if (options.database().equals("h2")) {
+                    results.add(IntakeScenario.SCENARIO, "H2 file size after the intake (engine and bare Camunda)",
+                            engine.h2FileMegabytes(), "MB", "settings " + options.h2Settings());
+                }
+                if (options.profile()) {
+                    profile.stopAndReport(results, 10);
+                }
+                if (options.runs("timers")) {
+                    new TimerWaveScenario(engine, results, intake.bareDefinitionId()).run();
+                }
+            }
+            if (options.runs("api")) {
+                new ApiLatencyScenario(engine, options, results).run();
+            }
+            results.add("4 footprint", "in-process start-up (engine + broker, this JVM)", startup, "s", "");
+        }
     }
 
     static Path repositoryRoot() {

@@ -43,6 +43,41 @@ class BenchHarnessTests {
     }
 
     @Test
+    void givenNoScenariosOption_whenParsed_thenAllButTheClusterRun() {
+        BenchOptions options = BenchOptions.parse(new String[] {}, Path.of("."));
+
+        assertThat(BenchOptions.SCENARIOS.stream().filter(options::runs)).containsExactly("intake", "timers", "api", "footprint");
+        assertThat(BenchOptions.parse(new String[] { "--footprint=false", "--cluster" }, Path.of("."))
+                .runs("footprint")).isFalse();
+        assertThat(BenchOptions.parse(new String[] { "--cluster" }, Path.of(".")).runs("cluster")).isTrue();
+    }
+
+    @Test
+    void givenScenariosNamed_whenParsed_thenOnlyThoseRunAndTimersBringTheIntake() {
+        BenchOptions api = BenchOptions.parse(new String[] { "--scenarios=api" }, Path.of("."));
+        BenchOptions timers = BenchOptions.parse(new String[] { "--scenarios=timers" }, Path.of("."));
+        BenchOptions footprint = BenchOptions.parse(new String[] { "--scenarios=footprint" }, Path.of("."));
+
+        assertThat(BenchOptions.SCENARIOS.stream().filter(api::runs)).containsExactly("api");
+        assertThat(BenchOptions.SCENARIOS.stream().filter(timers::runs)).containsExactly("intake", "timers");
+        assertThat(footprint.needsEngineInProcess()).isFalse();
+        assertThat(api.needsEngineInProcess()).isTrue();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--scenarios=intake,latency" }, Path.of(".")))
+                .hasMessageContaining("not 'latency'");
+    }
+
+    @Test
+    void theFootprintsFlagsAreReadmesLaunchCommandAndTheDockerfilesEntrypoint() throws Exception {
+        Path root = OnboardingBench.repositoryRoot();
+        String flags = String.join(" ", FootprintScenario.JVM_FLAGS);
+        String entrypoint = FootprintScenario.JVM_FLAGS.stream().map(flag -> "\"" + flag + "\"")
+                .reduce("\"java\"", (line, flag) -> line + ", " + flag) + ", \"-jar\"";
+
+        assertThat(Files.readString(root.resolve("README.md"))).contains("java " + flags + " -jar api/target/onboarding-engine.jar");
+        assertThat(Files.readString(root.resolve("Dockerfile"))).contains("ENTRYPOINT [" + entrypoint);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         Samples samples = new Samples();
         for (int i = 1; i <= 100; i++) {

@@ -239,6 +239,13 @@ public class Tracks {
         return journeys.count(status, reachableEmployees(access));
     }
 
+    /** The tracks the caller may see, counted up to {@code upTo} (which then means at least that many). */
+    @Transactional(readOnly = true)
+    public long countUpTo(JourneyStatus status, Access access, long upTo) {
+        access.requireRead();
+        return journeys.countUpTo(status, reachableEmployees(access), upTo);
+    }
+
     /** null: everybody (no filter needed). */
     private Collection<Long> reachableEmployees(Access access) {
         if (access.reach().everyone()) {

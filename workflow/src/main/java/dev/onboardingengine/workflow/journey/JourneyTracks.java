@@ -275,6 +275,12 @@ public class JourneyTracks {
         return journeys.countTracks(status, employeeIds);
     }
 
+    /** Like {@link #count}, reading at most {@code upTo} tracks: {@code upTo} means at least that many. */
+    @Transactional(readOnly = true)
+    public long countUpTo(JourneyStatus status, Collection<Long> employeeIds, long upTo) {
+        return journeys.countTracksUpTo(status, employeeIds, upTo);
+    }
+
     private TrackView track(long journeyId) {
         return journeys.findTrack(journeyId).orElseThrow(() -> new TrackNotFound(journeyId));
     }

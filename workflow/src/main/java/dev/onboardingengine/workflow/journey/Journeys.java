@@ -215,6 +215,24 @@ class Journeys {
                 .single();
     }
 
+    /**
+     * Counts the tracks, but reads no more than {@code upTo} of them: the count stays bounded however
+     * many journeys have the status (an exact {@code count(*)} grew with them). A result of
+     * {@code upTo} means "at least that many".
+     */
+    long countTracksUpTo(JourneyStatus status, java.util.Collection<Long> employeeIds, long upTo) {
+        if (employeeIds != null && employeeIds.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<String, Object> params = new java.util.HashMap<>(filter(status, employeeIds, 0, 0));
+        params.put("upTo", upTo);
+        return jdbc.sql("select count(*) from (select 1 as one from journey" + where(status, employeeIds)
+                        + " limit :upTo) counted")
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
     private static String where(JourneyStatus status, java.util.Collection<Long> employeeIds) {
         List<String> conditions = new java.util.ArrayList<>();
         if (status != null) {

@@ -16,6 +16,9 @@ import dev.onboardingengine.api.problem.InvalidInput;
 public record Paging(int limit, long offset) {
 
     static final int DEFAULT_LIMIT = 50;
+    /** Lists that may grow large (tracks) count exactly up to here; past it the count says it is capped. */
+    public static final long TOTAL_COUNT_CAP = 10_000;
+    public static final String TOTAL_COUNT_CAPPED = "X-Total-Count-Capped";
     public static final int MAX_LIMIT = 200;
 
     public static Paging of(String limit, String offset) {
@@ -49,8 +52,46 @@ public record Paging(int limit, long offset) {
     }
 
     public HttpHeaders headers(long total) {
+        return headers(total, false);
+    }
+
+    /**
+     * How many rows a capped count reads: one more than the cap, or than the end of this page when the
+     * caller pages past the cap, so that "more than shown" (and the next link) is always known.
+     */
+    public long cappedCountLimit() {
+        return Math.max(TOTAL_COUNT_CAP, offset + limit) + 1;
+    }
+
+    /**
+     * Headers for a count read with {@link #cappedCountLimit}: below it the exact total; at it
+     * {@code X-Total-Count} is the cap (or this page's end) and {@code X-Total-Count-Capped: true}
+     * says the total is at least that, never a number that was not counted.
+     */
+    public HttpHeaders cappedHeaders(long counted) {
+        long limitRead = cappedCountLimit();
+        if (counted < limitRead) {
+            return headers(counted, false);
+        }
+        HttpHeaders headers = headers(limitRead - 1, true);
+        // more rows than this page's end exist, so there is a next page even where the count stops
+        if (headers.getFirst(HttpHeaders.LINK) == null || !headers.getFirst(HttpHeaders.LINK).contains("rel=\"next\"")) {
+            List<String> links = new ArrayList<>();
+            links.add(link(offset + limit, "next"));
+            if (headers.getFirst(HttpHeaders.LINK) != null) {
+                links.add(headers.getFirst(HttpHeaders.LINK));
+            }
+            headers.set(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return headers;
+    }
+
+    private HttpHeaders headers(long total, boolean capped) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(total));
+        if (capped) {
+            headers.set(TOTAL_COUNT_CAPPED, "true");
+        }
         List<String> links = new ArrayList<>();
         if (offset + limit < total) {
             links.add(link(offset + limit, "next"));
