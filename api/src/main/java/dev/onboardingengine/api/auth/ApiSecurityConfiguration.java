@@ -22,10 +22,10 @@ class ApiSecurityConfiguration {
      * they describe the API and hold no data.
      */
     @Bean
-    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, ApiAccessProperties access,
-            ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
+    FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, OAuthAccessTokens issued,
+            ApiAccessProperties access, ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
         FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
-                new ApiTokenFilter(tokens, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
+                new ApiTokenFilter(tokens, issued, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
         registration.addUrlPatterns("/api/*");
         registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
         registration.setOrder(TOKEN_FILTER_ORDER);

@@ -24,7 +24,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Stateless API authentication: {@code Authorization: Token <key>} (ChiefOnboarding),
  * {@code Bearer <key>} (Offly, Workelo, the Bridge seed) or {@code Basic <key>} (Bridge's API
  * documentation sends its API token that way: the token itself, not a user:password pair). Sessions
- * and cookies never authenticate the API. The messages are ChiefOnboarding's, inside an RFC 7807
+ * and cookies never authenticate the API. A Bearer key is a static API token or an unexpired access
+ * token of an OAuth client ({@link OAuthAccessTokens}), which acts as the client's owner. The messages are ChiefOnboarding's, inside an RFC 7807
  * problem document, or inside the error body of the dialect whose path it is ({@link ErrorDialect}).
  */
 class ApiTokenFilter extends OncePerRequestFilter {
@@ -32,12 +33,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private static final java.util.Set<String> SCHEMES = java.util.Set.of("token", "bearer", "basic");
 
     private final ApiTokens tokens;
+    private final OAuthAccessTokens issued;
     private final ApiAccessProperties access;
     private final ObjectMapper objectMapper;
     private final ErrorDialects dialects;
 
-    ApiTokenFilter(ApiTokens tokens, ApiAccessProperties access, ObjectMapper objectMapper, ErrorDialects dialects) {
+    ApiTokenFilter(ApiTokens tokens, OAuthAccessTokens issued, ApiAccessProperties access, ObjectMapper objectMapper,
+            ErrorDialects dialects) {
         this.tokens = tokens;
+        this.issued = issued;
         this.access = access;
         this.objectMapper = objectMapper;
         this.dialects = dialects;
@@ -55,7 +59,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             reject(request, response, HttpStatus.UNAUTHORIZED, "Authentication credentials were not provided.");
             return;
         }
-        Optional<Caller> caller = tokens.authenticate(key.get());
+        // A static API token, or an access token POST /oauth/token issued (Workelo's OAuth clients)
+        Optional<Caller> caller = tokens.authenticate(key.get()).or(() -> issued.authenticate(key.get()));
         if (caller.isEmpty()) {
             reject(request, response, HttpStatus.UNAUTHORIZED, "Invalid token.");
             return;

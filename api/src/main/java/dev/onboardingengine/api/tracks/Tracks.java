@@ -11,7 +11,9 @@ import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.audit.AuditLog;
@@ -53,9 +55,12 @@ public class Tracks {
     private final Organisations organisations;
     private final AuditLog audit;
     private final ReferenceReach references;
+    private final TransactionTemplate transaction;
 
     Tracks(JourneyTracks journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
-            Organisations organisations, AuditLog audit, ReferenceReach references) {
+            Organisations organisations, AuditLog audit, ReferenceReach references,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.references = references;
         this.journeys = journeys;
         this.employees = employees;
@@ -124,18 +129,25 @@ public class Tracks {
         }
     }
 
-    /** @throws TrackConflict when the track is not a draft */
-    @Transactional
+    /**
+     * Starts a draft and answers the status it moved to, committed: {@code scheduled} with a later
+     * invite_at, {@code invitation_sent} once the invitation due now went out after the start's commit.
+     *
+     * @throws TrackConflict when the track is not a draft
+     */
     public TrackView start(long id, LocalDate inviteAt, Access access) {
-        TrackView track = changeable(id, access);
-        try {
-            TrackView started = journeys.start(id, inviteAt);
-            audit.record("track_start", access.caller().employeeId(), "track", id,
-                    inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
-            return started;
-        } catch (JourneyTracks.TrackNotDraft notDraft) {
-            throw new TrackConflict(notDraft.getMessage());
-        }
+        TrackView started = transaction.execute(status -> {
+            changeable(id, access);
+            try {
+                TrackView track = journeys.start(id, inviteAt);
+                audit.record("track_start", access.caller().employeeId(), "track", id,
+                        inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
+                return track;
+            } catch (JourneyTracks.TrackNotDraft notDraft) {
+                throw new TrackConflict(notDraft.getMessage());
+            }
+        });
+        return started.status() == JourneyStatus.DRAFT ? journeys.sendDueInvitation(id) : started;
     }
 
     @Transactional

@@ -18,7 +18,7 @@ class ApiTokenFilterTests {
     @Test
     void withApiAccessOffEveryApiRouteAnswers404AndNothingReachesTheControllers() throws Exception {
         // Given API_ACCESS=false (tokens are never consulted: null would fail if they were)
-        ApiTokenFilter filter = new ApiTokenFilter(null, new ApiAccessProperties(false), new ObjectMapper(),
+        ApiTokenFilter filter = new ApiTokenFilter(null, null, new ApiAccessProperties(false), new ObjectMapper(),
                 new ErrorDialects(List.of()));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/employees/");
         request.addHeader("Authorization", "Token 0123456789abcdef0123456789abcdef01234567");

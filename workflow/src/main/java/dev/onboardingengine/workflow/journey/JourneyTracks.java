@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.notification.StakeholderNotifier;
@@ -39,6 +40,8 @@ public class JourneyTracks {
 
     /** The journey's own end timers (onboarding's Timer_JourneyEnd): they follow endsAt, not the shift. */
     private static final String JOURNEY_END_TIMER = "Timer_JourneyEnd";
+    /** The asynchronous invitation (asyncBefore) that follows a start without a later invite_at. */
+    private static final String SEND_INVITATION = "Task_SendInvitation";
 
     private static final Logger log = LoggerFactory.getLogger(JourneyTracks.class);
 
@@ -121,6 +124,38 @@ public class JourneyTracks {
         }
         try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
             log.info("Track {} started; invitation {}", journeyId, later ? "at " + invitation : "now");
+        }
+        return track(journeyId);
+    }
+
+    /**
+     * Runs a started track's due invitation now, in the caller's thread, so that the answer to a start
+     * carries the status the track moved to ({@code invitation_sent}, committed) rather than a draft
+     * whose invitation job has yet to run. The diagram keeps the invitation asynchronous (a failing mail
+     * server makes a retried job, not a failed start): this runs that job through the engine as the job
+     * executor would, in a transaction of its own, so it must follow the committed start. A job executor
+     * that took the job first (its mail is deduplicated, {@code notification_sent}'s key) or a mail
+     * server that fails (the job is retried; Cockpit shows an incident in the end) leave the status to
+     * whoever runs the job: the answer is what is committed.
+     *
+     * @throws TrackNotFound when there is no such journey
+     */
+    public TrackView sendDueInvitation(long journeyId) {
+        TrackView track = track(journeyId);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // Inside a caller's transaction the start is not committed yet: the job executor sends it later.
+            return track;
+        }
+        for (Job invitation : management.createJobQuery().processInstanceId(track.processInstanceId())
+                .activityId(SEND_INVITATION).messages().executable().list()) {
+            try {
+                management.executeJob(invitation.getId());
+            } catch (RuntimeException notNow) {
+                try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
+                    log.warn("Invitation of track {} not sent with its start; its job retries: {}", journeyId,
+                            notNow.toString());
+                }
+            }
         }
         return track(journeyId);
     }

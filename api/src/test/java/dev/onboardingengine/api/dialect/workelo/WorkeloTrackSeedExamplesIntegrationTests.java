@@ -203,6 +203,32 @@ class WorkeloTrackSeedExamplesIntegrationTests {
     }
 
     @Test
+    void startAnswersTheCommittedStatusTheTrackMovedToNeverDraft() {
+        // Given two draft tracks, the engine's clock before their start day
+        EngineClock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
+        WorkeloClient workelo = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
+        long now = workelo.post("/tracks", """
+                {"start_date": "2026-06-01", "employee_id": %d}""".formatted(employee(workelo, "Ines", "Okafor", 1, null)))
+                .id();
+        long later = workelo.post("/tracks", """
+                {"start_date": "2026-06-01", "employee_id": %d}""".formatted(employee(workelo, "Jon", "Petit", 1, null)))
+                .id();
+
+        // When one is started with its invitation now, the other with a later invite_at
+        Answer startedNow = workelo.put("/tracks/" + now + "/start", null);
+        Answer startedLater = workelo.put("/tracks/" + later + "/start", """
+                {"invite_at": "2026-05-20"}""");
+
+        // Then each answer names the status a following GET reads: the invitation sent, or scheduled
+        assertThat(startedNow.status()).as(startedNow.toString()).isEqualTo(200);
+        assertThat(startedNow.body()).containsEntry("status", "invitation_sent");
+        assertThat(workelo.get("/tracks/" + now).body()).containsEntry("status", "invitation_sent");
+        assertThat(startedLater.status()).as(startedLater.toString()).isEqualTo(200);
+        assertThat(startedLater.body()).containsEntry("status", "scheduled");
+        assertThat(workelo.get("/tracks/" + later).body()).containsEntry("status", "scheduled");
+    }
+
+    @Test
     void cancellingATrackRemovesItsTimersAndActionsAndItCannotBeStartedAgain() {
         // Given a started track with its sequence's timers pending
         EngineClock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
