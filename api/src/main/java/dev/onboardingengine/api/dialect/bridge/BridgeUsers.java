@@ -104,8 +104,9 @@ class BridgeUsers {
         Long managerId = manager(request.managerId(), rights, own);
         Map<Long, String> customValues = customFields(request.customFields(), own);
         String[] names = names(request);
-        NewHire hire = new NewHire(names[0], names[1], request.email(), EmployeeRole.NEW_HIRE, null, request.jobTitle(),
-                blankToNull(request.locale()), null, request.hireDate(), null, managerId, null, List.of());
+        NewHire hire = NewHire.builder().firstName(names[0]).lastName(names[1]).email(request.email())
+                .role(EmployeeRole.NEW_HIRE).position(request.jobTitle()).language(blankToNull(request.locale()))
+                .startDay(request.hireDate()).managerId(managerId).build();
         List<InvalidHire.Violation> all = new ArrayList<>(hires.validate(hire));
         all.addAll(own);
         if (!all.isEmpty()) {

@@ -110,8 +110,9 @@ class OfflyUsers {
             own.add(new InvalidHire.Violation("public_holiday_country_code", FieldLimits.TOO_LONG, FieldLimits.COUNTRY_CODE));
         }
         rights.requirePlacement(unitId, role.orElse(null));
-        NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null), null,
-                request.jobTitle(), null, null, request.startDate(), null, managerId, null, List.of(), null, unitId);
+        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
+                .email(request.email()).role(role.orElse(null)).position(request.jobTitle())
+                .startDay(request.startDate()).managerId(managerId).unitOrganizationId(unitId).build();
         if (role.isEmpty()) {
             own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
         }
