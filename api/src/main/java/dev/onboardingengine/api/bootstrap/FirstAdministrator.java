@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.bootstrap;
 
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +52,8 @@ class FirstAdministrator implements ApplicationRunner {
         if (employees.anyWithRole(EmployeeRole.ADMIN)) {
             return;
         }
-        Employee admin = hires.hire(new NewHire("Onboarding", "Admin", settings.email(), EmployeeRole.ADMIN, null, null,
-                null, null, null, null, null, null, List.of()), null);
+        Employee admin = hires.hire(NewHire.builder().firstName("Onboarding").lastName("Admin")
+                .email(settings.email()).role(EmployeeRole.ADMIN).build(), null);
         if (settings.token() != null && !settings.token().isBlank()) {
             tokens.register(admin, settings.token(), null);
             log.info("First administrator {} created (id {}) with the API token from ONBOARDING_ADMIN_TOKEN",

@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,10 +26,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DirectoryEntries {
 
-    private static final String COLUMNS = Employees.COLUMNS + """
-            , deleted_at, working_days, public_holiday_country_code, avatar_url, bridge_uid, hris_id, department,
-            full_name, sortable_name
-            """;
+    /**
+     * The profile fields the employee row has a column for, named as their columns (they came with the
+     * Offly and Bridge dialects, which own their meaning). A name outside this list is refused, so that
+     * no name reaches the SQL unless it is one of these.
+     */
+    public static final List<String> PROFILE_FIELDS = List.of("working_days", "public_holiday_country_code",
+            "avatar_url", "bridge_uid", "hris_id", "department", "full_name", "sortable_name");
+
+    /** The profile fields that are unique among everyone, hidden people included (a unique index each). */
+    public static final Set<String> UNIQUE_PROFILE_FIELDS = Set.of("bridge_uid", "hris_id");
+
+    private static final String COLUMNS = Employees.COLUMNS + ", deleted_at, " + String.join(", ", PROFILE_FIELDS);
 
     private final JdbcClient jdbc;
 
@@ -54,17 +63,15 @@ public class DirectoryEntries {
         return one("uuid = :v", uuid);
     }
 
-    public Optional<DirectoryEntry> findByBridgeUid(String uid) {
-        return one("bridge_uid = :v", uid);
+    /** The person whose profile field {@code field} (one of {@link #UNIQUE_PROFILE_FIELDS}) holds this value. */
+    public Optional<DirectoryEntry> findByProfile(String field, String value) {
+        return one(uniqueField(field) + " = :v", value);
     }
 
-    /** Whether anyone, hidden people included, already has this Bridge uid (or HRIS id). */
-    public boolean bridgeUidTaken(String uid) {
-        return taken("bridge_uid", uid);
-    }
-
-    public boolean hrisIdTaken(String hrisId) {
-        return taken("hris_id", hrisId);
+    /** Whether anyone, hidden people included, already has this value in a unique profile field. */
+    public boolean profileValueTaken(String field, String value) {
+        return jdbc.sql("select count(*) from employee where " + uniqueField(field) + " = :v")
+                .param("v", value).query(Long.class).single() > 0;
     }
 
     /**
@@ -75,7 +82,7 @@ public class DirectoryEntries {
     public List<DirectoryEntry> searchAfter(Standing standing, LocalDate today, EmployeeReach reach, Long afterId,
             int limit) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(standing, today, reach, params);
+        String where = " where " + standing(standing, today, params) + " and " + reach.condition(params);
         params.put("limit", limit);
         if (afterId != null) {
             where += " and id > :afterId";
@@ -85,24 +92,15 @@ public class DirectoryEntries {
                 .params(params).query(DirectoryEntries::map).list();
     }
 
+    /** Writes the whole profile: a field it does not hold is emptied. */
     public void saveProfile(long id, EmployeeProfile profile, Instant now) {
-        jdbc.sql("""
-                update employee set working_days = :workingDays, public_holiday_country_code = :country,
-                       avatar_url = :avatar, bridge_uid = :uid, hris_id = :hris, department = :department,
-                       full_name = :fullName, sortable_name = :sortableName, updated_at = :now
-                where id = :id
-                """)
-                .param("workingDays", profile.workingDays().isEmpty() ? null : String.join(",", profile.workingDays()))
-                .param("country", profile.publicHolidayCountryCode())
-                .param("avatar", profile.avatarUrl())
-                .param("uid", profile.bridgeUid())
-                .param("hris", profile.hrisId())
-                .param("department", profile.department())
-                .param("fullName", profile.fullName())
-                .param("sortableName", profile.sortableName())
-                .param("now", now.atOffset(ZoneOffset.UTC))
-                .param("id", id)
-                .update();
+        profile.fields().keySet().forEach(DirectoryEntries::field);
+        Map<String, Object> params = new HashMap<>();
+        PROFILE_FIELDS.forEach(field -> params.put(field, profile.get(field)));
+        params.put("now", now.atOffset(ZoneOffset.UTC));
+        params.put("id", id);
+        String assignments = String.join(", ", PROFILE_FIELDS.stream().map(field -> field + " = :" + field).toList());
+        jdbc.sql("update employee set " + assignments + ", updated_at = :now where id = :id").params(params).update();
     }
 
     /** Soft delete: the row stays, its tokens stop working (ApiTokens reads only current people). */
@@ -125,12 +123,21 @@ public class DirectoryEntries {
                 .param("v", value).query(DirectoryEntries::map).optional();
     }
 
-    private boolean taken(String column, String value) {
-        return jdbc.sql("select count(*) from employee where " + column + " = :v")
-                .param("v", value).query(Long.class).single() > 0;
+    private static String field(String name) {
+        if (!PROFILE_FIELDS.contains(name)) {
+            throw new IllegalArgumentException("No profile field " + name);
+        }
+        return name;
     }
 
-    private static String where(Standing standing, LocalDate today, EmployeeReach reach, Map<String, Object> params) {
+    private static String uniqueField(String name) {
+        if (!UNIQUE_PROFILE_FIELDS.contains(name)) {
+            throw new IllegalArgumentException("No unique profile field " + name);
+        }
+        return name;
+    }
+
+    private static String standing(Standing standing, LocalDate today, Map<String, Object> params) {
         List<String> conditions = new ArrayList<>();
         conditions.add("hidden_at is null");
         if (standing == Standing.ARCHIVED) {
@@ -142,29 +149,16 @@ public class DirectoryEntries {
             conditions.add("deleted_at is null and (start_day is null or start_day <= :today)");
             params.put("today", today);
         }
-        if (!reach.everyone()) {
-            List<String> visible = new ArrayList<>();
-            if (!reach.units().isEmpty()) {
-                visible.add("unit_organization_id in (:reachUnits)");
-                params.put("reachUnits", reach.units());
-            }
-            if (reach.self() != null) {
-                visible.add("id = :reachSelf");
-                params.put("reachSelf", reach.self());
-            }
-            conditions.add(visible.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visible) + ")");
-        }
-        return " where " + String.join(" and ", conditions);
+        return String.join(" and ", conditions);
     }
 
     private static DirectoryEntry map(ResultSet rs, int row) throws SQLException {
-        String days = rs.getString("working_days");
+        Map<String, String> profile = new LinkedHashMap<>();
+        for (String field : PROFILE_FIELDS) {
+            profile.put(field, rs.getString(field));
+        }
         OffsetDateTime deletedAt = rs.getObject("deleted_at", OffsetDateTime.class);
-        return new DirectoryEntry(Employees.map(rs, row),
-                new EmployeeProfile(days == null ? List.of() : Arrays.asList(days.split(",")),
-                        rs.getString("public_holiday_country_code"), rs.getString("avatar_url"),
-                        rs.getString("bridge_uid"), rs.getString("hris_id"), rs.getString("department"),
-                        rs.getString("full_name"), rs.getString("sortable_name")),
+        return new DirectoryEntry(Employees.map(rs, row), new EmployeeProfile(profile),
                 deletedAt == null ? null : deletedAt.toInstant());
     }
 }

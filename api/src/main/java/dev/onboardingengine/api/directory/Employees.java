@@ -159,19 +159,8 @@ public class Employees {
             conditions.add("unit_organization_id = :unit");
             params.put("unit", query.unitOrganizationId());
         }
-        if (!reach.everyone()) {
-            // The reach is the last word: whatever else the query asks, nothing outside it is read.
-            List<String> visible = new ArrayList<>();
-            if (!reach.units().isEmpty()) {
-                visible.add("unit_organization_id in (:reachUnits)");
-                params.put("reachUnits", reach.units());
-            }
-            if (reach.self() != null) {
-                visible.add("id = :reachSelf");
-                params.put("reachSelf", reach.self());
-            }
-            conditions.add(visible.isEmpty() ? "1 = 0" : "(" + String.join(" or ", visible) + ")");
-        }
+        // The reach is the last word: whatever else the query asks, nothing outside it is read.
+        conditions.add(reach.condition(params));
         return " where " + String.join(" and ", conditions);
     }
 

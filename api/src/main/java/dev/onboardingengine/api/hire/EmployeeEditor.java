@@ -56,17 +56,19 @@ public class EmployeeEditor {
     public Employee update(long id, EmployeeChange change, Set<Cleared> cleared, Long actorId) {
         employees.lock(id);
         Employee before = employees.find(id).orElseThrow(() -> new EmployeeNotFound(id));
-        NewHire merged = new NewHire(
-                pick(change.firstName(), before.firstName()), pick(change.lastName(), before.lastName()),
-                pick(change.email(), before.email()), pick(change.role(), before.role()),
-                pick(change.phone(), before.phone()), pick(change.position(), before.position()),
-                pick(change.language(), before.language()), before.message(),
-                pick(change.startDay(), before.startDay()), pick(change.buddyId(), before.buddyId()),
-                cleared.contains(Cleared.MANAGER) ? null : pick(change.managerId(), before.managerId()),
-                pick(change.timeZone(), before.timeZone()), List.of(),
-                pick(change.externalId(), before.externalId()),
-                cleared.contains(Cleared.UNIT_ORGANIZATION) ? null
-                        : pick(change.unitOrganizationId(), before.unitOrganizationId()));
+        NewHire merged = NewHire.builder().firstName(pick(change.firstName(), before.firstName()))
+                .lastName(pick(change.lastName(), before.lastName())).email(pick(change.email(), before.email()))
+                .role(pick(change.role(), before.role())).phone(pick(change.phone(), before.phone()))
+                .position(pick(change.position(), before.position()))
+                .language(pick(change.language(), before.language())).message(before.message())
+                .startDay(pick(change.startDay(), before.startDay()))
+                .buddyId(pick(change.buddyId(), before.buddyId()))
+                .managerId(cleared.contains(Cleared.MANAGER) ? null : pick(change.managerId(), before.managerId()))
+                .timeZone(pick(change.timeZone(), before.timeZone()))
+                .externalId(pick(change.externalId(), before.externalId()))
+                .unitOrganizationId(cleared.contains(Cleared.UNIT_ORGANIZATION) ? null
+                        : pick(change.unitOrganizationId(), before.unitOrganizationId()))
+                .build();
         List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(merged, id));
         NewHireService.notSelf(violations, "managerId", merged.managerId(), id);
         NewHireService.notSelf(violations, "buddyId", merged.buddyId(), id);

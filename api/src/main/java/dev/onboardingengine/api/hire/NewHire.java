@@ -51,11 +51,119 @@ public record NewHire(
         externalId = externalId == null || externalId.isBlank() ? null : externalId.trim();
     }
 
-    /** A hire without external id or unit, as the dialects that know neither send it. */
-    public NewHire(String firstName, String lastName, String email, EmployeeRole role, String phone, String position,
-            String language, String message, LocalDate startDay, Long buddyId, Long managerId, String timeZone,
-            List<Long> sequenceIds) {
-        this(firstName, lastName, email, role, phone, position, language, message, startDay, buddyId, managerId,
-                timeZone, sequenceIds, null, null);
+    /** A hire built field by field: what a dialect does not know it leaves out, instead of passing null by position. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** This hire's fields in a builder, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().firstName(firstName).lastName(lastName).email(email).role(role).phone(phone)
+                .position(position).language(language).message(message).startDay(startDay).buddyId(buddyId)
+                .managerId(managerId).timeZone(timeZone).sequenceIds(sequenceIds).externalId(externalId)
+                .unitOrganizationId(unitOrganizationId);
+    }
+
+    /** Fields left unset are null (sequences: none); {@link #build} applies the record's own normalisation. */
+    public static final class Builder {
+
+        private String firstName;
+        private String lastName;
+        private String email;
+        private EmployeeRole role;
+        private String phone;
+        private String position;
+        private String language;
+        private String message;
+        private LocalDate startDay;
+        private Long buddyId;
+        private Long managerId;
+        private String timeZone;
+        private List<Long> sequenceIds;
+        private String externalId;
+        private Long unitOrganizationId;
+
+        private Builder() {
+        }
+
+        public Builder firstName(String firstName) {
+            this.firstName = firstName;
+            return this;
+        }
+
+        public Builder lastName(String lastName) {
+            this.lastName = lastName;
+            return this;
+        }
+
+        public Builder email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public Builder role(EmployeeRole role) {
+            this.role = role;
+            return this;
+        }
+
+        public Builder phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        public Builder position(String position) {
+            this.position = position;
+            return this;
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder message(String message) {
+            this.message = message;
+            return this;
+        }
+
+        public Builder startDay(LocalDate startDay) {
+            this.startDay = startDay;
+            return this;
+        }
+
+        public Builder buddyId(Long buddyId) {
+            this.buddyId = buddyId;
+            return this;
+        }
+
+        public Builder managerId(Long managerId) {
+            this.managerId = managerId;
+            return this;
+        }
+
+        public Builder timeZone(String timeZone) {
+            this.timeZone = timeZone;
+            return this;
+        }
+
+        public Builder sequenceIds(List<Long> sequenceIds) {
+            this.sequenceIds = sequenceIds;
+            return this;
+        }
+
+        public Builder externalId(String externalId) {
+            this.externalId = externalId;
+            return this;
+        }
+
+        public Builder unitOrganizationId(Long unitOrganizationId) {
+            this.unitOrganizationId = unitOrganizationId;
+            return this;
+        }
+
+        public NewHire build() {
+            return new NewHire(firstName, lastName, email, role, phone, position, language, message, startDay, buddyId,
+                    managerId, timeZone, sequenceIds, externalId, unitOrganizationId);
+        }
     }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,18 @@ public class NewHireService {
      */
     @Transactional
     public Employee hire(NewHire hire, Long actorId) {
-        List<InvalidHire.Violation> violations = validate(hire);
+        return hire(hire, List.of(), actorId);
+    }
+
+    /**
+     * A hire whose dialect found mistakes of its own while translating the request (an unknown role or
+     * department, a reference out of reach): both kinds are reported together ({@link #validate(NewHire, List)}).
+     *
+     * @throws InvalidHire naming every field that is wrong; nothing is written then
+     */
+    @Transactional
+    public Employee hire(NewHire hire, List<InvalidHire.Violation> translated, Long actorId) {
+        List<InvalidHire.Violation> violations = validate(hire, translated);
         if (!violations.isEmpty()) {
             throw rejected(HireChannel.REST, violations);
         }
@@ -262,10 +275,24 @@ public class NewHireService {
         return violations;
     }
 
+    /**
+     * The one validate-and-merge step of the dialects: the hire's own problems, then those its
+     * translation found. A field the translation already reports (an unknown role, so the hire has
+     * none) is not reported a second time by the hire's rules.
+     */
+    @Transactional(readOnly = true)
+    public List<InvalidHire.Violation> validate(NewHire hire, List<InvalidHire.Violation> translated) {
+        Set<String> named = translated.stream().map(InvalidHire.Violation::field).collect(Collectors.toSet());
+        List<InvalidHire.Violation> violations = new ArrayList<>(validate(hire, (Long) null).stream()
+                .filter(violation -> !named.contains(violation.field())).toList());
+        violations.addAll(translated);
+        return violations;
+    }
+
     /** Every problem with the hire, without writing anything; empty when it can be accepted. */
     @Transactional(readOnly = true)
     public List<InvalidHire.Violation> validate(NewHire hire) {
-        return validate(hire, null);
+        return validate(hire, (Long) null);
     }
 
     /**

@@ -340,10 +340,9 @@ public class Tracks {
 
     private static NewHire withStakeholders(TrackRequest request, LocalDate startDate) {
         NewHire hire = request.newEmployee();
-        return new NewHire(hire.firstName(), hire.lastName(), hire.email(), EmployeeRole.NEW_HIRE, hire.phone(),
-                hire.position(), hire.language(), hire.message(), startDate, request.implications().buddyId(),
-                request.implications().managerId(), hire.timeZone(), List.of(), hire.externalId(),
-                hire.unitOrganizationId());
+        return hire.toBuilder().role(EmployeeRole.NEW_HIRE).startDay(startDate)
+                .buddyId(request.implications().buddyId()).managerId(request.implications().managerId())
+                .sequenceIds(List.of()).build();
     }
 
     /** The track is absent or the caller may not see its employee: the same answer. */

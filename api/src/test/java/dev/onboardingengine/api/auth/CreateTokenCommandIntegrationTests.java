@@ -45,8 +45,8 @@ class CreateTokenCommandIntegrationTests {
     @Test
     void printsATokenOnceForAnAdministratorThatWorksUntilTheUserIsRemoved() throws Exception {
         // Given an administrator
-        Employee admin = hires.hire(new NewHire("Tess", "Token", "tess." + UUID.randomUUID() + "@example.com",
-                EmployeeRole.ADMIN, null, null, null, null, null, null, null, null, List.of()), null);
+        Employee admin = hires.hire(NewHire.builder().firstName("Tess").lastName("Token")
+                .email("tess." + UUID.randomUUID() + "@example.com").role(EmployeeRole.ADMIN).build(), null);
 
         // When the command runs for their email
         CommandRun run = runCommand("create-token", admin.email());
@@ -70,8 +70,8 @@ class CreateTokenCommandIntegrationTests {
 
     @Test
     void refusesSomeoneWhoIsNotAnAdministrator() throws Exception {
-        Employee colleague = hires.hire(new NewHire("Carl", "Colleague", "carl." + UUID.randomUUID() + "@example.com",
-                EmployeeRole.COLLEAGUE, null, null, null, null, null, null, null, null, List.of()), null);
+        Employee colleague = hires.hire(NewHire.builder().firstName("Carl").lastName("Colleague")
+                .email("carl." + UUID.randomUUID() + "@example.com").role(EmployeeRole.COLLEAGUE).build(), null);
 
         CommandRun run = runCommand("create-token", colleague.email());
 

@@ -278,8 +278,9 @@ class OpenApiFuzzIntegrationTests {
     }
 
     private static NewHire person(String name, EmployeeRole role, Long unit, String run) {
-        return new NewHire("Fuzz", name, "fuzz." + name + "." + run + "@example.com", role, null, null, null, null,
-                LocalDate.now().plusDays(30), null, null, null, List.of(), "FUZZ-" + name + "-" + run, unit);
+        return NewHire.builder().firstName("Fuzz").lastName(name).email("fuzz." + name + "." + run + "@example.com")
+                .role(role).startDay(LocalDate.now().plusDays(30)).externalId("FUZZ-" + name + "-" + run)
+                .unitOrganizationId(unit).build();
     }
 
     private static boolean destructive(Operation operation) {

@@ -101,8 +101,8 @@ class StaleNewHireEventIntegrationTests {
     }
 
     private Employee colleague(String firstName, String lastName) {
-        return hires.hire(new NewHire(firstName, lastName, unique(firstName.toLowerCase()), EmployeeRole.COLLEAGUE, null,
-                null, null, null, null, null, null, null, List.of()), null);
+        return hires.hire(NewHire.builder().firstName(firstName).lastName(lastName)
+                .email(unique(firstName.toLowerCase())).role(EmployeeRole.COLLEAGUE).build(), null);
     }
 
     private static NewHireCreated event(long employeeId, UUID uuid, String firstName, String lastName, String email) {

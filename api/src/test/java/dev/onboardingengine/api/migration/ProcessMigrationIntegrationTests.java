@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -159,8 +158,8 @@ class ProcessMigrationIntegrationTests {
 
     @Test
     void answersForbiddenToCallersWhoAreNotAdministrators() {
-        Employee hr = hires.hire(new NewHire("Hera", "Hr", "hera." + UUID.randomUUID() + "@example.com", EmployeeRole.HR,
-                null, null, null, null, null, null, null, null, List.of()), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Hera").lastName("Hr")
+                .email("hera." + UUID.randomUUID() + "@example.com").role(EmployeeRole.HR).build(), null);
         String token = tokens.issue(hr, null);
 
         assertThat(migrate(token, "{\"process_key\":\"sequence-welcome\",\"from_version\":1,\"to_version\":2}").status())

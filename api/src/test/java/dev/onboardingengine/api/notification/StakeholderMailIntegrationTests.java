@@ -142,8 +142,9 @@ class StakeholderMailIntegrationTests {
     }
 
     private Employee person(String first, String last, EmployeeRole role, String language) {
-        return hires.hire(new NewHire(first, last, first.toLowerCase() + "." + UUID.randomUUID() + "@example.com", role,
-                null, null, language, null, null, null, null, null, List.of()), null);
+        return hires.hire(NewHire.builder().firstName(first).lastName(last)
+                .email(first.toLowerCase() + "." + UUID.randomUUID() + "@example.com").role(role).language(language)
+                .build(), null);
     }
 
     private Map<String, Long> sequenceIdsByName() {

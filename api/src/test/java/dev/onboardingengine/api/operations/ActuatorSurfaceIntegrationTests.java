@@ -48,8 +48,8 @@ class ActuatorSurfaceIntegrationTests {
 
     @Test
     void aTokenOfSomeoneWhoIsNotAnAdministratorIsForbidden() {
-        Employee hr = hires.hire(new NewHire("Hal", "Hr", "hal." + UUID.randomUUID() + "@example.com", EmployeeRole.HR, null,
-                null, null, null, null, null, null, null, List.of()), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Hal").lastName("Hr")
+                .email("hal." + UUID.randomUUID() + "@example.com").role(EmployeeRole.HR).build(), null);
         String token = tokens.issue(hr, null);
 
         for (String endpoint : OPERATORS_ONLY) {

@@ -48,10 +48,10 @@ class OutboxRecoveryIntegrationTests {
         // Given a first run whose broker is unreachable
         try (ConfigurableApplicationContext firstRun = start(databaseUrl, "127.0.0.1:" + closedPort(), topics, false)) {
             // When a hire is committed
-            Employee hire = firstRun.getBean(NewHireService.class).hire(new NewHire("Olga", "Outbox",
-                    "olga." + UUID.randomUUID() + "@example.com", EmployeeRole.NEW_HIRE, null, null, null, null,
-                    java.time.LocalDate.now().plusDays(7),
-                    null, null, "UTC", List.of()), null);
+            Employee hire = firstRun.getBean(NewHireService.class).hire(NewHire.builder().firstName("Olga")
+                    .lastName("Outbox").email("olga." + UUID.randomUUID() + "@example.com")
+                    .role(EmployeeRole.NEW_HIRE).startDay(java.time.LocalDate.now().plusDays(7)).timeZone("UTC")
+                    .build(), null);
             employeeId = hire.id();
 
             // Then its event is in the outbox, and stays incomplete because the send fails

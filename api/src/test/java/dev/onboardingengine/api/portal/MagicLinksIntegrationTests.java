@@ -341,8 +341,8 @@ class MagicLinksIntegrationTests {
     }
 
     private Employee person(String name, EmployeeRole role) {
-        return hires.hire(new NewHire("Portal", name, name + "@example.com", role, null, null, null, null, null, null,
-                null, null, List.of(), null, null), null);
+        return hires.hire(NewHire.builder().firstName("Portal").lastName(name).email(name + "@example.com").role(role)
+                .build(), null);
     }
 
     private Employee scoped(Employee employee, long unit) {

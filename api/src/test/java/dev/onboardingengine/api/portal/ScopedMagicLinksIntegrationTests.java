@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -151,8 +150,8 @@ class ScopedMagicLinksIntegrationTests {
     }
 
     private WorkeloClient scopedHr() {
-        Employee hr = hires.hire(new NewHire("Link", "Hr", "link.hr." + run + "@example.com", EmployeeRole.HR, null,
-                null, null, null, null, null, null, null, List.of(), null, null), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Link").lastName("Hr")
+                .email("link.hr." + run + "@example.com").role(EmployeeRole.HR).build(), null);
         scopes.grant(hr.id(), unitA, null);
         return new WorkeloClient(port, tokens.issue(hr, null), objectMapper);
     }

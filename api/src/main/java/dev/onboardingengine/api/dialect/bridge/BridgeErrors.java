@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.onboardingengine.api.hire.EmployeeArchive;
+import dev.onboardingengine.api.people.CannotRemoveSelf;
 import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -31,7 +32,8 @@ class BridgeErrors extends DialectErrors {
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
             Map.entry("firstName", "first_name"), Map.entry("lastName", "last_name"), Map.entry("email", "email"),
             Map.entry("position", "job_title"), Map.entry("language", "locale"), Map.entry("startDay", "hire_date"),
-            Map.entry("managerId", "manager_id"));
+            Map.entry("managerId", "manager_id"), Map.entry(BridgeTranslation.UID, "uid"),
+            Map.entry("identifications", "custom_fields"));
 
     BridgeErrors() {
         super(FIELD_NAMES, BridgeErrors::message);
@@ -45,6 +47,12 @@ class BridgeErrors extends DialectErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         return FieldProblems.badRequest(Map.of(mismatch.getName(), List.of("is not valid: use YYYY-MM-DD for dates.")));
+    }
+
+    @ExceptionHandler(CannotRemoveSelf.class)
+    ProblemDetail yourself(CannotRemoveSelf denied) {
+        return FieldProblems.forbidden("A user cannot %s himself/herself."
+                .formatted(denied.removal() == CannotRemoveSelf.Removal.DELETE ? "delete" : "hide"));
     }
 
     @ExceptionHandler(EmployeeArchive.StillActive.class)

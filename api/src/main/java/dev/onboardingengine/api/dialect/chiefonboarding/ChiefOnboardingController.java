@@ -92,9 +92,11 @@ class ChiefOnboardingController {
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
         Access rights = access.of(caller);
         rights.requirePlacement(null, role.orElse(null));
-        NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
-                request.phone(), request.position(), request.language(), request.message(), request.startDay(),
-                request.buddy(), request.manager(), request.timezone(), request.sequences());
+        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
+                .email(request.email()).role(role.orElse(null)).phone(request.phone()).position(request.position())
+                .language(request.language()).message(request.message()).startDay(request.startDay())
+                .buddyId(request.buddy()).managerId(request.manager()).timeZone(request.timezone())
+                .sequenceIds(request.sequences()).build();
         boolean unknownRole = request.role() != null && role.isEmpty();
         List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
                 new ReferenceReach.Named("buddyId", request.buddy()), new ReferenceReach.Named("managerId", request.manager())));

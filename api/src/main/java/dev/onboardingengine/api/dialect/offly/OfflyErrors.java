@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.onboardingengine.api.hire.InvalidHire;
+import dev.onboardingengine.api.people.PersonArchived;
+import dev.onboardingengine.api.people.PersonNotFound;
 import dev.onboardingengine.api.problem.AccessDenied;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -91,8 +93,14 @@ class OfflyErrors {
         return answer(HttpStatus.FORBIDDEN, OfflyError.of(HttpStatus.FORBIDDEN, denied.getMessage()));
     }
 
-    @ExceptionHandler(UserArchived.class)
-    ResponseEntity<OfflyError> archived(UserArchived archived) {
+    @ExceptionHandler(PersonNotFound.class)
+    ResponseEntity<OfflyError> noUser(PersonNotFound notFound) {
+        return answer(HttpStatus.NOT_FOUND, OfflyError.of(HttpStatus.NOT_FOUND, "No user with id " + notFound.given()));
+    }
+
+    /** An archived user is read-only: Offly keeps it for history, changes go to current users. */
+    @ExceptionHandler(PersonArchived.class)
+    ResponseEntity<OfflyError> archived(PersonArchived archived) {
         return answer(HttpStatus.CONFLICT, OfflyError.of(HttpStatus.CONFLICT, archived.getMessage()));
     }
 

@@ -1,5 +1,6 @@
 package dev.onboardingengine.api.dialect.offly;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -20,10 +21,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
+import dev.onboardingengine.api.dialect.offly.OfflyBodies.Pagination;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserPage;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserRequest;
 import dev.onboardingengine.api.dialect.offly.OfflyBodies.UserResponse;
 import dev.onboardingengine.api.directory.DirectoryEntries.Standing;
+import dev.onboardingengine.api.directory.DirectoryEntry;
+import dev.onboardingengine.api.people.People;
+import dev.onboardingengine.api.people.PersonChanges;
+import dev.onboardingengine.api.people.PersonEnrolment;
+import dev.onboardingengine.api.people.PersonRef;
+import dev.onboardingengine.api.people.PersonRemoval;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.journey.ConflictRetry;
 
@@ -35,9 +43,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Offly's users API ({@code Authorization: Bearer <key>}). Rights are the directory's
- * ({@link DirectoryAccess}): Offly's admin and owner are the engine's HR and administrator, the only
- * roles that write; managers with scopes read their scopes.
+ * Offly's users API ({@code Authorization: Bearer <key>}): translate in ({@link OfflyTranslation}), call
+ * the directory's people services, render out. A create is a hire (an Offly {@code employee} gets a
+ * journey), a change goes through the editor, a delete archives. Rights are the directory's
+ * ({@link DirectoryAccess}), decided by those services: Offly's admin and owner are the engine's HR and
+ * administrator, the only roles that write; managers with scopes read their scopes.
  */
 @RestController
 @Tag(name = "Offly users", description = "docs.offly.net: users reference; every list in the {data, pagination} "
@@ -61,18 +71,27 @@ class OfflyUsersController {
     static final int DEFAULT_LIMIT = 25;
     static final int MAX_LIMIT = 100;
 
-    private final OfflyUsers users;
+    private final People people;
+    private final PersonEnrolment enrolment;
+    private final PersonChanges changes;
+    private final PersonRemoval removal;
+    private final OfflyTranslation translation;
     private final DirectoryAccess access;
     private final OfflyPatch.Reader patches;
 
     /** Changes that lose a race with the journey's own steps run again (whole transactions). */
     private final ConflictRetry retry;
 
-    OfflyUsersController(OfflyUsers users, DirectoryAccess access, OfflyPatch.Reader patches, ConflictRetry retry) {
-        this.retry = retry;
-        this.users = users;
+    OfflyUsersController(People people, PersonEnrolment enrolment, PersonChanges changes, PersonRemoval removal,
+            OfflyTranslation translation, DirectoryAccess access, OfflyPatch.Reader patches, ConflictRetry retry) {
+        this.people = people;
+        this.enrolment = enrolment;
+        this.changes = changes;
+        this.removal = removal;
+        this.translation = translation;
         this.access = access;
         this.patches = patches;
+        this.retry = retry;
     }
 
     /**
@@ -85,24 +104,29 @@ class OfflyUsersController {
     UserPage list(Caller caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
         Access rights = access.of(caller);
-        rights.requireRead();
         Standing standing = standing(status);
         int size = limit(limit);
         OfflyCursor after = cursor == null ? null : OfflyCursor.decode(cursor, standing)
                 .orElseThrow(() -> InvalidInput.of("cursor", "invalid_cursor", cursor));
-        return users.list(standing, rights, after, size);
+        // One row more than asked tells whether more follow.
+        List<DirectoryEntry> rows = people.page(standing, rights, after == null ? null : after.afterId(), size + 1);
+        List<DirectoryEntry> page = rows.subList(0, Math.min(size, rows.size()));
+        boolean more = rows.size() > size;
+        String next = more ? new OfflyCursor(page.get(page.size() - 1).employee().id(), standing).encode() : null;
+        return new UserPage(page.stream().map(translation::response).toList(), new Pagination(next, more));
     }
 
     @PostMapping(path = "/api/v1/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse create(Caller caller, @RequestBody UserRequest request) {
-        return users.create(request, access.of(caller));
+        Access rights = access.of(caller);
+        return translation.response(enrolment.enrol(translation.enrolment(request, rights), rights));
     }
 
     @ApiResponse(responseCode = "200", description = "OK")
     @GetMapping("/api/v1/users/{id}")
     UserResponse get(Caller caller, @PathVariable UUID id) {
-        return users.get(id, access.of(caller));
+        return translation.response(people.visible(PersonRef.byUuid(id), access.of(caller)));
     }
 
     @ApiResponse(responseCode = "200", description = "OK")
@@ -111,13 +135,17 @@ class OfflyUsersController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     schema = @Schema(implementation = OfflyBodies.UserPatch.class))) @RequestBody ObjectNode body,
             HttpServletRequest request) {
-        return retry.run(() -> users.update(id, patches.read(body, request), access.of(caller)));
+        OfflyPatch patch = patches.read(body, request);
+        return retry.run(() -> {
+            Access rights = access.of(caller);
+            return translation.response(changes.change(translation.change(id, patch, rights), rights));
+        });
     }
 
     @DeleteMapping("/api/v1/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(Caller caller, @PathVariable UUID id) {
-        retry.run(() -> users.delete(id, access.of(caller)));
+        retry.run(() -> removal.delete(PersonRef.byUuid(id), access.of(caller)));
     }
 
     private static int limit(String limit) {

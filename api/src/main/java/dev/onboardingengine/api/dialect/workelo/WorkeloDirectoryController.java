@@ -115,9 +115,11 @@ class WorkeloDirectoryController {
                 : WorkeloRole.withId(request.userRoleId()).map(known -> known.role);
         Access rights = access.of(caller);
         rights.requirePlacement(request.unitOrganizationId(), role.orElse(null));
-        NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role.orElse(null),
-                request.phone(), request.jobPosition(), request.language(), null, request.startDate(), request.buddyId(),
-                request.managerId(), request.timeZone(), List.of(), request.externalId(), request.unitOrganizationId());
+        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
+                .email(request.email()).role(role.orElse(null)).phone(request.phone()).position(request.jobPosition())
+                .language(request.language()).startDay(request.startDate()).buddyId(request.buddyId())
+                .managerId(request.managerId()).timeZone(request.timeZone()).externalId(request.externalId())
+                .unitOrganizationId(request.unitOrganizationId()).build();
         List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
                 new ReferenceReach.Named("buddyId", request.buddyId()),
                 new ReferenceReach.Named("managerId", request.managerId())));

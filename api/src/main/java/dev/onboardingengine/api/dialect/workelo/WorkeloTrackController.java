@@ -76,9 +76,11 @@ class WorkeloTrackController {
     @ResponseStatus(HttpStatus.CREATED)
     TrackResponse create(Caller caller, @RequestBody TrackCreation body) {
         TrackCreation.Person person = body.employee();
-        NewHire newEmployee = person == null ? null : new NewHire(person.firstName(), person.lastName(), person.email(),
-                EmployeeRole.NEW_HIRE, person.phone(), person.jobPosition(), person.language(), null, body.startDate(),
-                null, null, person.timeZone(), List.of(), person.externalId(), person.unitOrganizationId());
+        NewHire newEmployee = person == null ? null : NewHire.builder().firstName(person.firstName())
+                .lastName(person.lastName()).email(person.email()).role(EmployeeRole.NEW_HIRE).phone(person.phone())
+                .position(person.jobPosition()).language(person.language()).startDay(body.startDate())
+                .timeZone(person.timeZone()).externalId(person.externalId())
+                .unitOrganizationId(person.unitOrganizationId()).build();
         TrackView track = tracks.create(new TrackRequest(body.mobility(), body.employeeId(), newEmployee,
                 body.startDate(), body.endDate(), body.implications() == null ? null : body.implications().toDomain(),
                 body.templateIds()), access.of(caller));

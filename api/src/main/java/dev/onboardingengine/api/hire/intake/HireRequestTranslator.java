@@ -58,9 +58,10 @@ class HireRequestTranslator {
         Long buddyId = person("buddy", request.buddyId(), request.buddyExternalId(), violations);
         Long managerId = person("manager", request.managerId(), request.managerExternalId(), violations);
         List<Long> sequenceIds = sequenceIds(request.sequences(), violations);
-        NewHire hire = new NewHire(request.firstName(), request.lastName(), request.email(), role, request.phone(),
-                request.position(), request.language(), request.message(), request.startDate(), buddyId, managerId,
-                request.timeZone(), sequenceIds);
+        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
+                .email(request.email()).role(role).phone(request.phone()).position(request.position())
+                .language(request.language()).message(request.message()).startDay(request.startDate())
+                .buddyId(buddyId).managerId(managerId).timeZone(request.timeZone()).sequenceIds(sequenceIds).build();
         return new Translation(hire, violations);
     }
 

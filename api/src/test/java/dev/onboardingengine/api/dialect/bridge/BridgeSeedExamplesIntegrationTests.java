@@ -89,7 +89,7 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat((String) han.get("updated_at")).isNotBlank();
         long hanId = ((Number) han.get("id")).longValue();
         // the extra entry was ignored, the custom field is Workelo's identification
-        assertThat(entries.findByBridgeUid("ignored")).isEmpty();
+        assertThat(entries.findByProfile("bridge_uid", "ignored")).isEmpty();
         assertThat((List<?>) bridge.get("/employees/" + hanId).body().get("identifications")).singleElement()
                 .satisfies(value -> assertThat(map(value)).containsEntry("value", "FALCON-1"));
 
@@ -130,7 +130,7 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat(bridge.delete("/api/admin/users/" + hanId).status()).isEqualTo(204);
         assertThat(entries.find(hanId).orElseThrow().archived()).isTrue();
         assertThat(bridge.delete("/api/admin/users/uid:" + lukeUid + "?async=true").status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> entries.findByBridgeUid(lukeUid).orElseThrow().archived());
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries.findByProfile("bridge_uid", lukeUid).orElseThrow().archived());
 
         // Then the deleted user can be hidden, and is gone from every list of every dialect
         assertThat(bridge.post("/api/admin/users/uid:" + uid + "/hide", null).status()).isEqualTo(204);

@@ -202,8 +202,8 @@ class ChiefOnboardingBadInputIntegrationTests {
 
     @Test
     void missingWrongAndUnprivilegedTokensAreRefused() {
-        Employee manager = hires.hire(new NewHire("Mia", "Manager", "mia." + UUID.randomUUID() + "@example.com",
-                EmployeeRole.MANAGER, null, null, null, null, null, null, null, null, List.of()), null);
+        Employee manager = hires.hire(NewHire.builder().firstName("Mia").lastName("Manager")
+                .email("mia." + UUID.randomUUID() + "@example.com").role(EmployeeRole.MANAGER).build(), null);
         String managerToken = tokens.issue(manager, null);
 
         Answer none = exchange(RestClient.create("http://localhost:" + port).get().uri("/api/employees/"));

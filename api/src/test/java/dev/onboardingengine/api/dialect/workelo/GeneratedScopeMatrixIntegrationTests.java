@@ -282,8 +282,9 @@ class GeneratedScopeMatrixIntegrationTests {
     }
 
     private NewHire hire(String name, EmployeeRole role, Long unit) {
-        return new NewHire("Matrix", name + "-" + run, name + "." + run + "@example.com", role, null, null, null, null,
-                null, null, null, null, List.of(), "GEN-" + name + "-" + run, unit);
+        return NewHire.builder().firstName("Matrix").lastName(name + "-" + run)
+                .email(name + "." + run + "@example.com").role(role).externalId("GEN-" + name + "-" + run)
+                .unitOrganizationId(unit).build();
     }
 
     private Employee scoped(Employee employee) {

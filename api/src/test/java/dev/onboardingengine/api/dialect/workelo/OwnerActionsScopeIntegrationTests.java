@@ -3,7 +3,6 @@ package dev.onboardingengine.api.dialect.workelo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -76,8 +75,8 @@ class OwnerActionsScopeIntegrationTests {
                 .status()).isEqualTo(200);
         PortalJourneys.Journey inA = journeys.startedWithManager("Alma", unitA, manager);
         PortalJourneys.Journey inB = journeys.startedWithManager("Boris", unitB, manager);
-        Employee hr = hires.hire(new NewHire("Owners", "Hr", "owners.hr." + run + "@example.com", EmployeeRole.HR,
-                null, null, null, null, null, null, null, null, List.of(), null, null), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Owners").lastName("Hr")
+                .email("owners.hr." + run + "@example.com").role(EmployeeRole.HR).build(), null);
         scopes.grant(hr.id(), unitA, null);
         WorkeloClient scopedHr = new WorkeloClient(port, tokens.issue(hr, null), objectMapper);
 

@@ -143,7 +143,7 @@ class ReferenceScopeIntegrationTests {
     }
 
     private Employee person(String name, EmployeeRole role, Long unit) {
-        return hires.hire(new NewHire("Ref", name, name + "." + run + "@example.com", role, null, null, null, null, null,
-                null, null, null, List.of(), "REF-" + name + "-" + run, unit), null);
+        return hires.hire(NewHire.builder().firstName("Ref").lastName(name).email(name + "." + run + "@example.com")
+                .role(role).externalId("REF-" + name + "-" + run).unitOrganizationId(unit).build(), null);
     }
 }

@@ -3,7 +3,6 @@ package dev.onboardingengine.api.dialect.workelo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -151,8 +150,8 @@ class ScopeMatrixIntegrationTests {
     }
 
     private NewHire hire(String name, EmployeeRole role, Long unit) {
-        return new NewHire("Matrix", name, name + "." + run + "@example.com", role, null, null, null, null, null, null,
-                null, null, List.of(), "MATRIX-" + name + "-" + run, unit);
+        return NewHire.builder().firstName("Matrix").lastName(name).email(name + "." + run + "@example.com")
+                .role(role).externalId("MATRIX-" + name + "-" + run).unitOrganizationId(unit).build();
     }
 
     private Employee scoped(Employee employee) {

@@ -73,8 +73,8 @@ class TrackScopeIntegrationTests {
         WorkeloClient admin = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
         PaperworkTrack inA = PaperworkTrack.open(admin, runtime, management, unitA);
         PaperworkTrack inB = PaperworkTrack.open(admin, runtime, management, unitB);
-        Employee hr = hires.hire(new NewHire("Scoped", "Hr", "scoped.hr." + run + "@example.com", EmployeeRole.HR, null,
-                null, null, null, null, null, null, null, List.of(), null, null), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Scoped").lastName("Hr")
+                .email("scoped.hr." + run + "@example.com").role(EmployeeRole.HR).build(), null);
         scopes.grant(hr.id(), unitA, null);
         return new Scene(run, admin, new WorkeloClient(port, tokens.issue(hr, null), objectMapper), inA, inB);
     }
