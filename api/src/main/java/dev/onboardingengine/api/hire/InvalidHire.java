@@ -3,8 +3,11 @@ package dev.onboardingengine.api.hire;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.onboardingengine.api.problem.InvalidFields;
+import dev.onboardingengine.api.problem.InvalidInput;
+
 /** A hire that cannot be accepted, with every problem found, each tied to a field of {@link NewHire}. */
-public class InvalidHire extends RuntimeException {
+public class InvalidHire extends InvalidFields {
 
     private final List<Violation> violations;
 
@@ -15,6 +18,11 @@ public class InvalidHire extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    @Override
+    public List<InvalidInput.Violation> fieldViolations() {
+        return violations.stream().map(v -> new InvalidInput.Violation(v.field(), v.code(), v.rejectedValue())).toList();
     }
 
     /**

@@ -6,8 +6,6 @@ import java.util.function.Function;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-import dev.onboardingengine.api.hire.InvalidHire;
-
 /**
  * The handlers every dialect's error advice shares: invalid hires and input as a {@link FieldProblems}
  * 400 in the dialect's field names and messages, unknown or out-of-reach resources as 404, missing
@@ -27,8 +25,8 @@ public abstract class DialectErrors {
         this.messages = messages;
     }
 
-    @ExceptionHandler(InvalidHire.class)
-    protected ProblemDetail invalidHire(InvalidHire invalid) {
+    @ExceptionHandler(InvalidFields.class)
+    protected ProblemDetail invalidHire(InvalidFields invalid) {
         return FieldProblems.badRequest(FieldProblems.renamed(invalid, fieldNames), messages);
     }
 

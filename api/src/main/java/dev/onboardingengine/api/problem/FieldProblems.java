@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import dev.onboardingengine.api.hire.InvalidHire;
 
 /**
  * The one error shape of every dialect: an RFC 7807 problem whose extension members are the bad
@@ -99,8 +98,8 @@ public final class FieldProblems {
     }
 
     /** A hire's violations under the dialect's own field names (unmapped names are kept). */
-    public static List<InvalidInput.Violation> renamed(InvalidHire invalid, Map<String, String> fieldNames) {
-        return invalid.violations().stream()
+    public static List<InvalidInput.Violation> renamed(InvalidFields invalid, Map<String, String> fieldNames) {
+        return invalid.fieldViolations().stream()
                 .map(v -> new InvalidInput.Violation(fieldNames.getOrDefault(v.field(), v.field()), v.code(),
                         v.rejectedValue()))
                 .toList();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
 
 /**
@@ -25,4 +26,20 @@ public record ActionAssigned(
         String assigneeId,
         Instant due,
         Instant occurredAt) implements OnboardingEvent {
+
+    @Override
+    public String cloudEventType() {
+        return "dev.onboardingengine.action-assigned.v1";
+    }
+
+    @Override
+    public String topic(EventTopics topics) {
+        return topics.journeys();
+    }
+
+    @Override
+    public String key() {
+        // Actions share the journey's key, so a journey's events stay in order on one partition.
+        return Long.toString(journeyId);
+    }
 }

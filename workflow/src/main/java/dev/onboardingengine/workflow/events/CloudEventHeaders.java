@@ -1,7 +1,6 @@
 package dev.onboardingengine.workflow.events;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.apache.kafka.common.header.Headers;
 
@@ -14,28 +13,14 @@ final class CloudEventHeaders {
     static final String SPEC_VERSION = "1.0";
     static final String SOURCE = "urn:onboarding-engine";
 
-    private static final Map<Class<?>, String> TYPES = Map.of(
-            dev.onboardingengine.workflow.hire.NewHireCreated.class, "dev.onboardingengine.new-hire-created.v1",
-            dev.onboardingengine.workflow.journey.JourneyStatusChanged.class, "dev.onboardingengine.journey-status-changed.v1",
-            dev.onboardingengine.workflow.action.ActionAssigned.class, "dev.onboardingengine.action-assigned.v1",
-            dev.onboardingengine.workflow.action.ActionCompleted.class, "dev.onboardingengine.action-completed.v1");
-
     private CloudEventHeaders() {
-    }
-
-    static String typeOf(Object event) {
-        String type = TYPES.get(event.getClass());
-        if (type == null) {
-            throw new IllegalArgumentException("No CloudEvents type for " + event.getClass().getName());
-        }
-        return type;
     }
 
     static void write(Headers headers, OnboardingEvent event, String subject) {
         put(headers, "ce_specversion", SPEC_VERSION);
         put(headers, "ce_id", event.eventId().toString());
         put(headers, "ce_source", SOURCE);
-        put(headers, "ce_type", typeOf(event));
+        put(headers, "ce_type", event.cloudEventType());
         put(headers, "ce_time", event.occurredAt().toString());
         put(headers, "ce_subject", subject);
         put(headers, "content-type", "application/json");

@@ -18,11 +18,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.onboardingengine.workflow.action.ActionAssigned;
-import dev.onboardingengine.workflow.action.ActionCompleted;
-import dev.onboardingengine.workflow.hire.NewHireCreated;
-import dev.onboardingengine.workflow.journey.JourneyStatusChanged;
-
 /**
  * The outbox: events published inside a transaction are stored by Spring Modulith's event
  * publication registry in that same transaction, and after commit sent to Kafka by this
@@ -43,17 +38,11 @@ class KafkaEventExternalization {
     @Bean
     EventExternalizationConfiguration eventExternalizationConfiguration(EventTopics topics) {
         return EventExternalizationConfiguration.externalizing()
-                .select(event -> event instanceof NewHireCreated || event instanceof JourneyStatusChanged
-                        || event instanceof ActionAssigned || event instanceof ActionCompleted)
-                .route(NewHireCreated.class,
-                        event -> RoutingTarget.forTarget(topics.newHires()).andKey(Long.toString(event.employeeId())))
-                .route(JourneyStatusChanged.class,
-                        event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
-                // Actions share the journey's key, so a journey's events stay in order on one partition.
-                .route(ActionAssigned.class,
-                        event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
-                .route(ActionCompleted.class,
-                        event -> RoutingTarget.forTarget(topics.journeys()).andKey(Long.toString(event.journeyId())))
+                .select(event -> event instanceof OnboardingEvent)
+                .routeAll(event -> {
+                    OnboardingEvent onboardingEvent = (OnboardingEvent) event;
+                    return RoutingTarget.forTarget(onboardingEvent.topic(topics)).andKey(onboardingEvent.key());
+                })
                 .build();
     }
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
 
 /**
@@ -47,5 +48,20 @@ public record NewHireCreated(
 
     public NewHireCreated {
         sequenceKeys = sequenceKeys == null ? List.of() : List.copyOf(sequenceKeys);
+    }
+
+    @Override
+    public String cloudEventType() {
+        return "dev.onboardingengine.new-hire-created.v1";
+    }
+
+    @Override
+    public String topic(EventTopics topics) {
+        return topics.newHires();
+    }
+
+    @Override
+    public String key() {
+        return Long.toString(employeeId);
     }
 }

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 import dev.onboardingengine.workflow.notification.StakeholderNotifier;
 
 /**

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
 
 /**
@@ -22,4 +23,19 @@ public record JourneyStatusChanged(
         JourneyStatus previousStatus,
         JourneyStatus status,
         Instant occurredAt) implements OnboardingEvent {
+
+    @Override
+    public String cloudEventType() {
+        return "dev.onboardingengine.journey-status-changed.v1";
+    }
+
+    @Override
+    public String topic(EventTopics topics) {
+        return topics.journeys();
+    }
+
+    @Override
+    public String key() {
+        return Long.toString(journeyId);
+    }
 }

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 
 /**
  * {@code ${journeyStatus}}: the "Set journey status" milestone. Reads the {@code status} input of the

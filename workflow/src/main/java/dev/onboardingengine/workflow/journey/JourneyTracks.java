@@ -28,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
-import dev.onboardingengine.workflow.notification.StakeholderNotifier;
 
 /**
  * Journeys as Workelo's tracks: created as drafts, started (now or at an invitation date),
@@ -53,11 +52,11 @@ public class JourneyTracks {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final ProcessEngineConfigurationImpl engine;
-    private final StakeholderNotifier notifier;
+    private final StakeholderNotifications notifier;
 
     JourneyTracks(JourneyLauncher launcher, Journeys journeys, JourneyCalendar calendar, RuntimeService runtime,
             ManagementService management, TaskService tasks, RepositoryService repository,
-            ProcessEngineConfigurationImpl engine, StakeholderNotifier notifier) {
+            ProcessEngineConfigurationImpl engine, StakeholderNotifications notifier) {
         this.engine = engine;
         this.notifier = notifier;
         this.launcher = launcher;

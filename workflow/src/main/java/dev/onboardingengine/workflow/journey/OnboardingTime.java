@@ -10,7 +10,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
 
 /**
  * {@code ${onboardingTime}}: the moments of a journey, for timers and due dates in BPMN, computed from

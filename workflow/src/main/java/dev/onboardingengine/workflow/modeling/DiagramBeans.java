@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
  * The beans that diagrams reach: those marked {@link ReachableFromDiagrams}, by name. Looked up when

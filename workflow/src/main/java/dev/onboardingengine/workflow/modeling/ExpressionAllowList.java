@@ -15,6 +15,7 @@ import org.camunda.bpm.impl.juel.AstNumber;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
  * What an expression in a deployed diagram may reach, checked on the expression's syntax tree (JUEL's

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.onboardingengine.workflow.journey.JourneyVariables;
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
  * {@code ${actionNotifier}}, a create listener on user tasks: mails {@code action-assigned} (the

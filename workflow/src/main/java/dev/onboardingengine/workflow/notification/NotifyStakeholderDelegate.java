@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 import dev.onboardingengine.workflow.journey.JourneyVariables;
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import dev.onboardingengine.workflow.modeling.ReachableFromDiagrams;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
  * {@code ${postToChannel}}: posts the template of the task's {@code template} input (default

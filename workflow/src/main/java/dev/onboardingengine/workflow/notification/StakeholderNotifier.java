@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.journey.JourneyLogContext;
+import dev.onboardingengine.workflow.journey.StakeholderNotifications;
 import dev.onboardingengine.workflow.notification.SentNotifications.Delivery;
 
 /**
@@ -28,7 +29,7 @@ import dev.onboardingengine.workflow.notification.SentNotifications.Delivery;
  */
 @Service
 @Transactional
-public class StakeholderNotifier {
+public class StakeholderNotifier implements StakeholderNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(StakeholderNotifier.class);
 
@@ -166,6 +167,7 @@ public class StakeholderNotifier {
      *
      * @param journey the journey's process instance (its variables name the stakeholders)
      */
+    @Override
     public void notifyInJourney(org.camunda.bpm.engine.delegate.VariableScope journey, String role, String template,
             String dedupKey) {
         send(Notification.forJourney(journey, role, template, dedupKey, Map.of()));

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.onboardingengine.workflow.journey.OnboardingTime;
+import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /** What a deployed diagram's expression may reach, decided on its syntax tree before anything runs. */
 class ExpressionAllowListTests {
