@@ -12,7 +12,7 @@ import java.util.Set;
  * cores finish every scenario in a few minutes; the issue's full size is {@code --full}.
  */
 record BenchOptions(String database, int hires, int rounds, int clients, int seededJourneys, int apiRequests,
-        int footprintHires, boolean footprint, boolean profile, boolean cluster, Path engineJar, Path resultsDir,
+        int footprintHires, boolean footprint, boolean profile, boolean cluster, boolean clusterOnly, Path engineJar, Path resultsDir,
         String postgresHost, int postgresPort, String postgresUser, String h2Settings, List<String> engineArgs) {
 
     /** The embedded default's H2 URL settings (application.yml), which {@code --h2-settings} replaces to compare. */
@@ -20,7 +20,7 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
 
     static final Set<String> KNOWN = Set.of("database", "hires", "rounds", "clients", "journeys", "api-requests",
             "footprint-hires", "footprint", "profile", "engine-jar", "results-dir", "postgres-host",
-            "postgres-port", "postgres-user", "h2-settings", "full", "cluster");
+            "postgres-port", "postgres-user", "h2-settings", "full", "cluster", "only");
 
     static BenchOptions parse(String[] args, Path repositoryRoot) {
         Map<String, String> values = new HashMap<>();
@@ -46,6 +46,14 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
         if (!database.equals("h2") && !database.equals("postgres")) {
             throw new IllegalArgumentException("--database is h2 or postgres, was " + database);
         }
+        String only = values.get("only");
+        if (only != null && !only.equals("cluster")) {
+            throw new IllegalArgumentException("--only takes cluster (scenario 6 alone), was " + only);
+        }
+        boolean clusterOnly = "cluster".equals(only);
+        if (clusterOnly && !database.equals("postgres")) {
+            throw new IllegalArgumentException("--only=cluster needs --database=postgres");
+        }
         return new BenchOptions(database,
                 integer(values, "hires", full ? 5_000 : 300),
                 integer(values, "rounds", 3),
@@ -55,7 +63,8 @@ record BenchOptions(String database, int hires, int rounds, int clients, int see
                 integer(values, "footprint-hires", full ? 100_000 : 200),
                 Boolean.parseBoolean(values.getOrDefault("footprint", "true")),
                 Boolean.parseBoolean(values.getOrDefault("profile", "true")),
-                Boolean.parseBoolean(values.getOrDefault("cluster", "false")),
+                clusterOnly || Boolean.parseBoolean(values.getOrDefault("cluster", "false")),
+                clusterOnly,
                 Path.of(values.getOrDefault("engine-jar", repositoryRoot.resolve("api/target/onboarding-engine.jar").toString())),
                 Path.of(values.getOrDefault("results-dir", repositoryRoot.resolve("bench/results").toString())),
                 values.getOrDefault("postgres-host", "127.0.0.1"),

@@ -29,7 +29,7 @@ public final class OnboardingBench {
             System.err.println(e.getMessage());
             System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
                     + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
-                    + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full]");
+                    + "[--profile=false] [--cluster] [--only=cluster] [--h2-settings=WRITE_DELAY=0] [--full]");
             System.exit(2);
             return;
         }
@@ -50,9 +50,27 @@ public final class OnboardingBench {
                 + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
                 + " --clients=" + options.clients()
                 + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
+                + (options.clusterOnly() ? " --only=cluster" : options.cluster() ? " --cluster" : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
         Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
 
+        if (!options.clusterOnly()) {
+            inProcessScenarios(options, results);
+        }
+        if (options.cluster()) {
+            new ClusterScenario(options, results).run();
+        }
+        results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
+        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database() + (options.clusterOnly() ? "-cluster" : "");
+        Path[] written = results.write(options.resultsDir(), stem);
+        Progress.say("Done in %.0f s. Wrote %s and %s", (System.nanoTime() - began) / 1e9, written[0], written[1]);
+        System.out.println();
+        System.out.println(results.table());
+        return 0;
+    }
+
+    /** Scenarios 1 to 5: the engine in this JVM, then the footprint child. */
+    private static void inProcessScenarios(BenchOptions options, Results results) throws IOException {
         long starting = System.nanoTime();
         try (EngineUnderTest engine = EngineUnderTest.start(options)) {
             double startup = (System.nanoTime() - starting) / 1e9;
@@ -83,16 +101,6 @@ public final class OnboardingBench {
         if (options.footprint()) {
             new FootprintScenario(options, results).run();
         }
-        if (options.cluster()) {
-            new ClusterScenario(options, results).run();
-        }
-        results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
-        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database();
-        Path[] written = results.write(options.resultsDir(), stem);
-        Progress.say("Done in %.0f s. Wrote %s and %s", (System.nanoTime() - began) / 1e9, written[0], written[1]);
-        System.out.println();
-        System.out.println(results.table());
-        return 0;
     }
 
     static Path repositoryRoot() {

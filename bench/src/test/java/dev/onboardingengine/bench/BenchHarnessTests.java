@@ -35,6 +35,20 @@ class BenchHarnessTests {
     }
 
     @Test
+    void onlyClusterRunsScenarioSixAloneAndOnlyOnPostgres() {
+        BenchOptions options = BenchOptions.parse(new String[] { "--database=postgres", "--only=cluster" }, Path.of("."));
+
+        assertThat(options.cluster()).isTrue();
+        assertThat(options.clusterOnly()).isTrue();
+        assertThat(BenchOptions.parse(new String[] { "--database=postgres", "--cluster" }, Path.of(".")).clusterOnly())
+                .isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--only=cluster" }, Path.of(".")))
+                .hasMessageContaining("--database=postgres");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--database=postgres", "--only=intake" }, Path.of(".")))
+                .hasMessageContaining("--only takes cluster");
+    }
+
+    @Test
     void rejectsUnknownOptionsAndDatabases() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--hire=3" }, Path.of(".")))
                 .hasMessageContaining("Unknown option --hire");
