@@ -65,7 +65,9 @@ public final class OnboardingBench {
             new ClusterScenario(options, results).run();
         }
         results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
-        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database();
+        // a cluster-only run must not overwrite the same day's full run
+        boolean clusterAlone = options.runs("cluster") && BenchOptions.SCENARIOS.stream().filter(options::runs).count() == 1;
+        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database() + (clusterAlone ? "-cluster" : "");
         Path[] written = results.write(options.resultsDir(), stem);
         Progress.say("Done in %.0f s. Wrote %s and %s", (System.nanoTime() - began) / 1e9, written[0], written[1]);
         System.out.println();

@@ -151,6 +151,35 @@ class DockerComposeFileTests {
     }
 
     @Test
+    void theScalingNotesQuoteTheEnginesPortRangeAsTheComposeFileHasIt() throws IOException {
+        String ports = String.valueOf(((List<?>) service("engine").get("ports")).get(0));
+        Matcher range = Pattern.compile("^(?:[^:]+:)?(\\d+)-(\\d+):(\\d+)$").matcher(ports);
+        assertThat(range.matches()).as("engine ports %s: a host port range", ports).isTrue();
+
+        // README's Run a cluster quotes the entry; the compose file's own note names its host ports.
+        assertThat(Files.readString(repoRoot.resolve("README.md"), StandardCharsets.UTF_8))
+                .as("README's scaling note").contains("`\"" + ports + "\"`");
+        String header = Files.readString(repoRoot.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+        String note = header.substring(header.indexOf("# Scaling:"), header.indexOf("\nname:"));
+        assertThat(note).as("the compose file's scaling note")
+                .contains(range.group(1) + " and " + range.group(2));
+    }
+
+    @Test
+    void theHealthcheckAsksTheReadinessProbeOnThePortTheEngineListensOnInItsContainer() throws IOException {
+        // The engine listens on server.port, ${PORT:8080}; the ports entry maps that container port.
+        Matcher serverPort = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port: \\$\\{PORT:(\\d+)}")
+                .matcher(Files.readString(repoRoot.resolve("api/src/main/resources/application.yml"), StandardCharsets.UTF_8));
+        assertThat(serverPort.find()).as("server.port in application.yml").isTrue();
+        Map<String, String> engine = environmentOf("engine");
+        String listensOn = engine.getOrDefault("SERVER_PORT", engine.getOrDefault("PORT", serverPort.group(1)));
+
+        String ports = String.valueOf(((List<?>) service("engine").get("ports")).get(0));
+        assertThat(ports.substring(ports.lastIndexOf(':') + 1)).as("container port of %s", ports).isEqualTo(listensOn);
+        assertThat(healthcheckOf("engine")).contains("http://localhost:" + listensOn + "/actuator/health/readiness");
+    }
+
+    @Test
     void engineWaitsForHealthyPostgresAndKafka() {
         Map<String, Object> dependsOn = asMap(service("engine").get("depends_on"));
 

@@ -4,22 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -46,9 +37,9 @@ class ClusterFaultTests {
 
     private static final int PHASE_ONE = 600;
     private static final int PHASE_TWO = 400;
-    private static final Duration EVENTUALLY = Duration.ofSeconds(600);
-    private static final String INVITATION = "Welcome aboard";
-    private static final String ACTION = "Onboarding action for you";
+    private static final Duration EVENTUALLY = ClusterRig.EVENTUALLY;
+    private static final String INVITATION = ClusterRig.INVITATION;
+    private static final String ACTION = ClusterRig.ACTION;
 
     @Test
     void twoNodesOnOneDatabaseAndBrokerRunEveryJourneyOnceAndSurviveTheKillOfOne() throws Exception {
@@ -62,7 +53,7 @@ class ClusterFaultTests {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         Process broker = ClusterRig.startBroker(brokerPort, directory);
-        List<String> properties = nodeProperties(databaseUrl, bootstrap, topics, smtp.getSmtp().getPort());
+        List<String> properties = ClusterRig.nodeProperties(databaseUrl, bootstrap, topics, smtp.getSmtp().getPort());
         int portA = FaultRig.freePort();
         int portB = FaultRig.freePort();
         FaultRig.EngineProcess a = FaultRig.EngineProcess.start(properties, directory.resolve("node-a.log"), portA);
@@ -71,8 +62,8 @@ class ClusterFaultTests {
         try (KafkaProducer<String, String> producer = FaultRig.producer(bootstrap)) {
             await("both nodes ready").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FaultRig.isReady(portA) && FaultRig.isReady(portB));
-            long managerId = createManager(portA, databaseUrl, domain);
-            long sequenceId = sequenceId(portA, "IT equipment");
+            long managerId = ClusterRig.createManager(portA, databaseUrl, domain);
+            long sequenceId = ClusterRig.sequenceId(portA, "IT equipment");
             String topic = topics + ".hire-requests";
 
             // Phase 1: hires over A's API, B's API and the topic, a tenth of them twice (the copy on the other node)
@@ -106,7 +97,7 @@ class ClusterFaultTests {
                 }
             }
             producer.flush();
-            Outcome one = awaitEveryJourneyAndMail(databaseUrl, domain, smtp, phaseOne);
+            ClusterRig.Outcome one = ClusterRig.awaitEveryJourneyAndMail(databaseUrl, domain, smtp, phaseOne);
             System.out.printf("CLUSTER phase 1: hires=%d restAnswers=%s %s%n", PHASE_ONE, statuses, one);
 
             assertThat(one.counts().employees()).isEqualTo(PHASE_ONE);
@@ -139,17 +130,17 @@ class ClusterFaultTests {
             await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
                     .until(() -> FaultRig.count(databaseUrl, domain).journeys() >= PHASE_ONE + PHASE_TWO / 4);
             int mailsBeforeKill = ClusterRig.Mails.of(smtp).total();
-            long lockedAtKill = single(databaseUrl, "select count(*) from act_ru_job where lock_owner_ is not null");
+            long lockedAtKill = ClusterRig.single(databaseUrl, "select count(*) from act_ru_job where lock_owner_ is not null");
             b.kill();
             List<Integer> all = IntStream.range(0, PHASE_ONE + PHASE_TWO).boxed().toList();
-            Outcome two = awaitEveryJourneyAndMail(databaseUrl, domain, smtp, all);
+            ClusterRig.Outcome two = ClusterRig.awaitEveryJourneyAndMail(databaseUrl, domain, smtp, all);
 
             // Then the killed node rejoins: ready again, and a member of both consumer groups
             restartedB = FaultRig.EngineProcess.start(properties, directory.resolve("node-b.log"), portB);
             await("node B ready again").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FaultRig.isReady(portB));
             await("both nodes in both consumer groups").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> members(bootstrap, topics + "-workflow") == 2 && members(bootstrap, topics + "-intake") == 2);
+                    .until(() -> ClusterRig.members(bootstrap, topics + "-workflow") == 2 && ClusterRig.members(bootstrap, topics + "-intake") == 2);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             int hires = PHASE_ONE + PHASE_TWO;
             long lost = two.mails().without(INVITATION, all).size() + two.mails().without(ACTION, all).size()
@@ -179,79 +170,6 @@ class ClusterFaultTests {
             broker.destroy();
             broker.waitFor(60, TimeUnit.SECONDS);
             smtp.stop();
-        }
-    }
-
-    private static List<String> nodeProperties(String databaseUrl, String bootstrap, String topics, int smtpPort) {
-        List<String> properties = new ArrayList<>(FaultRig.engineProperties(databaseUrl, bootstrap, topics).stream()
-                .filter(property -> !property.startsWith("camunda.bpm.job-execution.enabled=")).toList());
-        properties.addAll(List.of(
-                "camunda.bpm.job-execution.enabled=true",
-                // A dead node's jobs go back to the survivors when their lock expires; the default is 5 minutes.
-                "camunda.bpm.job-execution.lock-time-in-millis=30000",
-                // And its partitions, once the broker misses its heartbeats for this long.
-                "spring.kafka.consumer.properties.session.timeout.ms=15000",
-                "spring.kafka.consumer.properties.heartbeat.interval.ms=3000",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + smtpPort));
-        return properties;
-    }
-
-    private record Outcome(FaultRig.Counts counts, ClusterRig.Mails mails, long timersFired, long timersFiredTwice) {
-    }
-
-    /** Waits until every hire has its journey, invitation and action mail, and nothing more arrives for 10 s. */
-    private static Outcome awaitEveryJourneyAndMail(String databaseUrl, String domain, GreenMail smtp, List<Integer> hires) {
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(5)).until(() -> {
-            ClusterRig.Mails mails = ClusterRig.Mails.of(smtp);
-            return FaultRig.count(databaseUrl, domain).journeys() >= hires.size()
-                    && mails.without(INVITATION, hires).isEmpty() && mails.without(ACTION, hires).isEmpty();
-        });
-        // Then nothing more for 10 s: a mail sent twice arrives after its first copy.
-        int[] last = {-1};
-        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    int now = smtp.getReceivedMessages().length;
-                    boolean same = now == last[0];
-                    last[0] = now;
-                    return same;
-                });
-        String timers = "select proc_inst_id_ from act_hi_actinst where act_id_ = 'Timer_StartDay' and end_time_ is not null";
-        return new Outcome(FaultRig.count(databaseUrl, domain), ClusterRig.Mails.of(smtp),
-                single(databaseUrl, "select count(distinct proc_inst_id_) from (" + timers + ") t"),
-                single(databaseUrl, "select count(*) from (" + timers + " group by proc_inst_id_ having count(*) > 1) t"));
-    }
-
-    private static long createManager(int port, String databaseUrl, String domain) {
-        String json = """
-                {"first_name":"Mia","last_name":"Manager","email":"mia@managers.%s","role":2,"start_day":"%s"}"""
-                .formatted(domain, ClusterRig.startDay().plusYears(1));
-        assertThat(ClusterRig.hireOverRest(port, FaultRig.ADMIN_TOKEN, json)).isEqualTo(201);
-        return single(databaseUrl, "select id from employee where email = 'mia@managers." + domain + "'");
-    }
-
-    private static long sequenceId(int port, String name) throws Exception {
-        String body = ClusterRig.get(port, FaultRig.ADMIN_TOKEN, "/api/sequences/");
-        Matcher matcher = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*(\\d+)[^{}]*\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
-                .matcher(body);
-        assertThat(matcher.find()).as("sequence %s in %s", name, body).isTrue();
-        return Long.parseLong(matcher.group(1));
-    }
-
-    private static int members(String bootstrap, String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members().size();
-        }
-    }
-
-    private static long single(String databaseUrl, String sql) {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.get().username(),
-                TestDatabase.get().password()); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 }

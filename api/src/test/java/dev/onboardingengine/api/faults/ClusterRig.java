@@ -1,5 +1,8 @@
 package dev.onboardingengine.api.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,12 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+
+import dev.onboardingengine.workflow.testing.TestDatabase;
 
 /**
  * What the cluster case needs beside {@link FaultRig}: the standalone broker as a process of its own
@@ -33,6 +46,9 @@ final class ClusterRig {
 
     /** 09:00 there on today's UTC date is always past: every timer before or at the start is due at once. */
     static final String ZONE_WHERE_THE_START_HAS_PASSED = "Pacific/Kiritimati";
+    static final String INVITATION = "Welcome aboard";
+    static final String ACTION = "Onboarding action for you";
+    static final Duration EVENTUALLY = Duration.ofSeconds(600);
     private static final Pattern HIRE_NAME = Pattern.compile("Cluster (\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -48,13 +64,15 @@ final class ClusterRig {
         Path jar = Path.of("target", "onboarding-engine.jar");
         Files.createDirectories(directory);
         Path log = directory.resolve("broker.log");
+        // A restart appends to the same log: only what this start writes counts.
+        long before = Files.exists(log) ? Files.size(log) : 0;
         Process broker = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "kafka-broker",
                 "--port", Integer.toString(port), "--data-dir", directory.resolve("kafka").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            if (Files.readString(log).contains("Kafka broker ready at 127.0.0.1:" + port)) {
+            if (Files.readString(log).substring((int) before).contains("Kafka broker ready at 127.0.0.1:" + port)) {
                 return broker;
             }
             if (!broker.isAlive()) {
@@ -101,6 +119,88 @@ final class ClusterRig {
                 .formatted(n, n, n, domain, startDay(), ZONE_WHERE_THE_START_HAS_PASSED, managerId);
     }
 
+    /** The settings of a cluster node: the fault suite's, with the job executor on and mail to {@code smtpPort}. */
+    static List<String> nodeProperties(String databaseUrl, String bootstrap, String topics, int smtpPort) {
+        List<String> properties = new ArrayList<>(FaultRig.engineProperties(databaseUrl, bootstrap, topics).stream()
+                .filter(property -> !property.startsWith("camunda.bpm.job-execution.enabled=")).toList());
+        properties.addAll(List.of(
+                "camunda.bpm.job-execution.enabled=true",
+                // A dead node's jobs go back to the survivors when their lock expires; the default is 5 minutes.
+                "camunda.bpm.job-execution.lock-time-in-millis=30000",
+                // And its partitions, once the broker misses its heartbeats for this long.
+                "spring.kafka.consumer.properties.session.timeout.ms=15000",
+                "spring.kafka.consumer.properties.heartbeat.interval.ms=3000",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + smtpPort));
+        return properties;
+    }
+
+    /** {@code properties} with {@code name} set to {@code value} instead (or added). */
+    static List<String> with(List<String> properties, String name, String value) {
+        List<String> changed = new ArrayList<>(properties.stream().filter(p -> !p.startsWith(name + "=")).toList());
+        changed.add(name + "=" + value);
+        return changed;
+    }
+
+    record Outcome(FaultRig.Counts counts, Mails mails, long timersFired, long timersFiredTwice) {
+    }
+
+    /** Waits until every hire has its journey, invitation and action mail, and nothing more arrives for 10 s. */
+    static Outcome awaitEveryJourneyAndMail(String databaseUrl, String domain, GreenMail smtp, List<Integer> hires) {
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(5)).until(() -> {
+            Mails mails = Mails.of(smtp);
+            return FaultRig.count(databaseUrl, domain).journeys() >= hires.size()
+                    && mails.without(INVITATION, hires).isEmpty() && mails.without(ACTION, hires).isEmpty();
+        });
+        // Then nothing more for 10 s: a mail sent twice arrives after its first copy.
+        int[] last = {-1};
+        await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    int now = smtp.getReceivedMessages().length;
+                    boolean same = now == last[0];
+                    last[0] = now;
+                    return same;
+                });
+        String timers = "select proc_inst_id_ from act_hi_actinst where act_id_ = 'Timer_StartDay' and end_time_ is not null";
+        return new Outcome(FaultRig.count(databaseUrl, domain), Mails.of(smtp),
+                single(databaseUrl, "select count(distinct proc_inst_id_) from (" + timers + ") t"),
+                single(databaseUrl, "select count(*) from (" + timers + " group by proc_inst_id_ having count(*) > 1) t"));
+    }
+
+    static long createManager(int port, String databaseUrl, String domain) {
+        String json = """
+                {"first_name":"Mia","last_name":"Manager","email":"mia@managers.%s","role":2,"start_day":"%s"}"""
+                .formatted(domain, startDay().plusYears(1));
+        assertThat(hireOverRest(port, FaultRig.ADMIN_TOKEN, json)).isEqualTo(201);
+        return single(databaseUrl, "select id from employee where email = 'mia@managers." + domain + "'");
+    }
+
+    static long sequenceId(int port, String name) throws Exception {
+        String body = get(port, FaultRig.ADMIN_TOKEN, "/api/sequences/");
+        Matcher matcher = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*(\\d+)[^{}]*\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
+                .matcher(body);
+        assertThat(matcher.find()).as("sequence %s in %s", name, body).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** The members of consumer group {@code group} on the broker now. */
+    static int members(String bootstrap, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members().size();
+        }
+    }
+
+    static long single(String databaseUrl, String sql) {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.get().username(),
+                TestDatabase.get().password()); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The mails received, by recipient, subject and the hire they are about: a count above 1 is a double. */
     record Mails(Map<String, Integer> byKey) {
 
@@ -123,6 +223,18 @@ final class ClusterRig {
 
         long doubled() {
             return byKey.values().stream().mapToInt(count -> count - 1).sum();
+        }
+
+        /** The extra copies by subject (what was sent twice), for the report. */
+        Map<String, Integer> doubledBySubject() {
+            Map<String, Integer> extra = new TreeMap<>();
+            byKey.forEach((key, count) -> {
+                if (count > 1) {
+                    extra.merge(key.substring(key.lastIndexOf('|') + 1).replaceAll("Cluster \\d+", "Cluster N"),
+                            count - 1, Integer::sum);
+                }
+            });
+            return extra;
         }
 
         /** Hires among {@code hires} (their numbers) without a mail whose subject starts with {@code subject}. */

@@ -234,6 +234,12 @@ final class FaultRig {
             process.waitFor(30, TimeUnit.SECONDS);
         }
 
+        /** SIGTERM alone: whether the process has ended by itself within {@code bound}. */
+        boolean terminate(Duration bound) throws InterruptedException {
+            process.destroy();
+            return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
         /** SIGTERM, then SIGKILL if it has not stopped after 30 s. */
         void stop() throws InterruptedException {
             process.destroy();
