@@ -90,6 +90,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         Optional<ErrorDialect> dialect = dialects.of(request);
         response.setContentType(dialect.map(d -> d.contentType().toString()).orElse(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
-        objectMapper.writeValue(response.getOutputStream(), dialect.<Object>map(d -> d.body(problem)).orElse(problem));
+        objectMapper.writeValue(response.getOutputStream(), dialect.<Object>map(d -> d.body(problem, request)).orElse(problem));
     }
 }

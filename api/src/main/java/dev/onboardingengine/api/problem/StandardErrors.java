@@ -51,7 +51,7 @@ class StandardErrors extends ResponseEntityExceptionHandler {
             HttpHeaders dialectHeaders = new HttpHeaders();
             dialectHeaders.putAll(answer.getHeaders());
             dialectHeaders.setContentType(dialect.contentType());
-            return ResponseEntity.status(answer.getStatusCode()).headers(dialectHeaders).body(dialect.body(problem));
+            return ResponseEntity.status(answer.getStatusCode()).headers(dialectHeaders).body(dialect.body(problem, servlet));
         }).orElse(answer);
     }
 

@@ -49,7 +49,9 @@ class DuplicateKeysIntegrationTests {
                 {"sequences":[1],"sequences":[2]}""");
 
         // Then each answer is a 400 problem with the key as its member, and nobody was added
-        assertNamesKey(chiefOnboarding, "first_name");
+        assertThat(chiefOnboarding.status()).as(chiefOnboarding.body()).isEqualTo(400);
+        assertThat(chiefOnboarding.contentType()).isEqualTo("application/json");
+        assertThat(chiefOnboarding.json()).containsEntry("first_name", List.of("is given more than once."));
         assertThat(offly.status()).as(offly.body()).isEqualTo(422);
         assertThat(OfflyAnswers.fields(offly.json())).containsEntry("job_title", List.of("is given more than once."));
         assertNamesKey(bridge, "uid");

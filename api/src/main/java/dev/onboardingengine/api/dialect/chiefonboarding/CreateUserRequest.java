@@ -23,4 +23,8 @@ record CreateUserRequest(
         @JsonProperty("timezone") String timezone,
         @JsonProperty("sequences") List<Long> sequences,
         @JsonProperty("role") Integer role) {
+
+    /** An empty body, which Django REST framework reads as {@code {}}. */
+    static final CreateUserRequest EMPTY = new CreateUserRequest(null, null, null, null, null, null, null, null, null,
+            null, null, null, null);
 }

@@ -46,10 +46,12 @@ class ChiefOnboardingBadInputIntegrationTests {
                 {"first_name":"James","last_name":"Weller","email":"","phone":"","position":"Technical lead","language":"en","message":"","start_day":"2020-12-04","buddy":4,"timezone":"UTC","sequences":[3], "role":0}
                 """);
 
+        // Django REST framework's body: the serializer's errors, nothing else (buddy 4, the example's, may
+        // not exist here: then it is named too, as DRF names every bad field at once)
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        assertThat(answer.body()).containsEntry("email", List.of("This field may not be blank."))
-                .containsEntry("status", 400);
+        assertThat(answer.contentType()).isEqualTo("application/json");
+        assertThat(answer.body()).containsEntry("email", List.of("This field may not be blank."));
+        assertThat(answer.body().keySet()).isSubsetOf("email", "buddy");
         assertThat(employees()).isEqualTo(employeesBefore);
     }
 
@@ -58,10 +60,9 @@ class ChiefOnboardingBadInputIntegrationTests {
         Answer answer = postUser("{}");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).containsEntry("first_name", List.of("This field is required."))
-                .containsEntry("last_name", List.of("This field is required."))
-                .containsEntry("email", List.of("This field is required."))
-                .containsEntry("role", List.of("This field is required."));
+        assertThat(answer.body()).isEqualTo(Map.of("first_name", List.of("This field is required."),
+                "last_name", List.of("This field is required."), "email", List.of("This field is required."),
+                "role", List.of("This field is required.")));
     }
 
     @Test
@@ -195,9 +196,15 @@ class ChiefOnboardingBadInputIntegrationTests {
                 .contentType(MediaType.TEXT_PLAIN).body("first_name=James"));
 
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat((String) malformed.body().get("detail")).startsWith("JSON parse error").contains("line 1");
+        assertThat(malformed.contentType()).isEqualTo("application/json");
+        assertThat(malformed.body()).containsOnlyKeys("detail");
+        assertThat((String) malformed.body().get("detail")).startsWith("JSON parse error - ").contains("line 1");
+        // rest_framework/exceptions.py UnsupportedMediaType, with the media type as the client sent it
         assertThat(plainText.status()).isEqualTo(415);
-        assertThat((String) plainText.body().get("detail")).contains("text/plain");
+        assertThat(plainText.contentType()).isEqualTo("application/json");
+        assertThat(plainText.body()).containsOnlyKeys("detail");
+        assertThat((String) plainText.body().get("detail")).startsWith("Unsupported media type \"text/plain")
+                .endsWith("\" in request.");
     }
 
     @Test
@@ -215,13 +222,84 @@ class ChiefOnboardingBadInputIntegrationTests {
                 .header("Authorization", "Bearer " + ApiIntegrationTest.ADMIN_TOKEN));
 
         assertThat(none.status()).isEqualTo(401);
-        assertThat(none.body()).containsEntry("detail", "Authentication credentials were not provided.");
+        assertThat(none.contentType()).isEqualTo("application/json");
+        assertThat(none.body()).isEqualTo(Map.of("detail", "Authentication credentials were not provided."));
         assertThat(wrong.status()).isEqualTo(401);
-        assertThat(wrong.body()).containsEntry("detail", "Invalid token.");
+        assertThat(wrong.body()).isEqualTo(Map.of("detail", "Invalid token."));
         assertThat(wrongSecretRightLookup.status()).isEqualTo(401);
         assertThat(unprivileged.status()).isEqualTo(403);
-        assertThat(unprivileged.body()).containsEntry("detail", "You do not have permission to perform this action.");
+        assertThat(unprivileged.contentType()).isEqualTo("application/json");
+        assertThat(unprivileged.body()).isEqualTo(Map.of("detail", "You do not have permission to perform this action."));
         assertThat(bearer.status()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsThatAreNoFieldsAreADetailInDjangoRestFrameworksWords() {
+        // rest_framework/exceptions.py: MethodNotAllowed, NotFound, NotAcceptable; the body is only "detail"
+        Answer delete = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).delete().uri("/api/users/"));
+        Answer unknown = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/users/nobody"));
+        Answer html = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).get().uri("/api/employees/")
+                .accept(MediaType.TEXT_HTML));
+
+        assertThat(delete.status()).isEqualTo(405);
+        assertThat(delete.contentType()).isEqualTo("application/json");
+        assertThat(delete.body()).isEqualTo(Map.of("detail", "Method \"DELETE\" not allowed."));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).isEqualTo(Map.of("detail", "Not found."));
+        assertThat(html.status()).isEqualTo(406);
+        assertThat(html.body()).isEqualTo(Map.of("detail", "Could not satisfy the request Accept header."));
+    }
+
+    @Test
+    void aBodyThatIsNoObjectIsANonFieldErrorAndAnEmptyBodyNamesTheRequiredFields() {
+        long employeesBefore = employees();
+
+        // serializers.Serializer.to_internal_value and Serializer.errors' "No data provided"
+        Answer list = postUser("[1]");
+        Answer text = postUser("\"James\"");
+        Answer nothing = postUser("null");
+        // Request._parse reads a body with no content as {}
+        Answer empty = exchange(api(ApiIntegrationTest.ADMIN_TOKEN).post().uri("/api/users/")
+                .contentType(MediaType.APPLICATION_JSON));
+
+        assertThat(list.status()).isEqualTo(400);
+        assertThat(list.body()).isEqualTo(Map.of("non_field_errors",
+                List.of("Invalid data. Expected a dictionary, but got list.")));
+        assertThat(text.body()).isEqualTo(Map.of("non_field_errors",
+                List.of("Invalid data. Expected a dictionary, but got str.")));
+        assertThat(nothing.status()).isEqualTo(400);
+        assertThat(nothing.body()).isEqualTo(Map.of("non_field_errors", List.of("No data provided")));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).containsOnlyKeys("first_name", "last_name", "email", "role")
+                .containsEntry("role", List.of("This field is required."));
+        assertThat(employees()).isEqualTo(employeesBefore);
+    }
+
+    @Test
+    void valuesOfTheWrongTypeGetTheMessagesOfTheirDjangoRestFrameworkFields() {
+        String body = """
+                {"first_name":"A","last_name":"Typed","email":"a.%s@example.com","role":0,%s}""";
+
+        // relations.py PrimaryKeyRelatedField, fields.py ChoiceField, ListField and its IntegerField child
+        Answer buddy = postUser(body.formatted(UUID.randomUUID(), "\"buddy\":\"abc\""));
+        Answer manager = postUser(body.formatted(UUID.randomUUID(), "\"manager\":[4]"));
+        Answer role = postUser(body.formatted(UUID.randomUUID(), "\"role\":\"zero\"").replace("\"role\":0,", ""));
+        Answer sequences = postUser(body.formatted(UUID.randomUUID(), "\"sequences\":\"3\""));
+        Answer item = postUser(body.formatted(UUID.randomUUID(), "\"sequences\":[\"x\"]"));
+        Answer nullItem = postUser(body.formatted(UUID.randomUUID(), "\"sequences\":[null]"));
+
+        assertThat(buddy.body()).isEqualTo(Map.of("buddy", List.of("Incorrect type. Expected pk value, received str.")));
+        assertThat(manager.body()).isEqualTo(Map.of("manager", List.of("Incorrect type. Expected pk value, received list.")));
+        assertThat(role.body()).isEqualTo(Map.of("role", List.of("\"zero\" is not a valid choice.")));
+        assertThat(sequences.body()).isEqualTo(Map.of("sequences",
+                List.of("Expected a list of items but got type \"str\".")));
+        assertThat(item.body()).isEqualTo(Map.of("sequences", Map.of("0", List.of("A valid integer is required."))));
+        assertThat(nullItem.body()).isEqualTo(Map.of("sequences", Map.of("0", List.of("This field may not be null."))));
+        for (Answer answer : List.of(buddy, manager, role, sequences, item, nullItem)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.contentType()).isEqualTo("application/json");
+        }
+        assertThat(employeesNamed("Typed")).isZero();
     }
 
     private Answer postUser(String json) {
