@@ -187,8 +187,8 @@ class WorkeloOAuthIntegrationTests {
     }
 
     private Employee person(EmployeeRole role) {
-        return hires.hire(new NewHire("Cleo", "Client", "cleo." + UUID.randomUUID() + "@example.com", role, null, null,
-                null, null, null, null, null, null, List.of()), null);
+        return hires.hire(NewHire.builder().firstName("Cleo").lastName("Client")
+                .email("cleo." + UUID.randomUUID() + "@example.com").role(role).build(), null);
     }
 
     private WorkeloClient workelo(String token) {
