@@ -79,6 +79,43 @@ class CreateTokenCommandIntegrationTests {
         assertThat(run.output()).doesNotContain("Generated token");
     }
 
+    @Test
+    void createClientPrintsAWorkeloOAuthClientOnceWhoseTokenActsAsItsOwner() throws Exception {
+        // Given an HR employee the client will act as
+        Employee hr = hires.hire(new NewHire("Hana", "Hris", "hana." + UUID.randomUUID() + "@example.com",
+                EmployeeRole.HR, null, null, null, null, null, null, null, null, List.of()), null);
+
+        // When the command runs for their email
+        CommandRun run = runCommand("create-client", hr.email(), "HRIS sync");
+
+        // Then it prints a client id and secret, the secret stored only as a hash
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Matcher id = Pattern.compile("client_id=(oe_[0-9a-f]+)").matcher(run.output());
+        Matcher secret = Pattern.compile("client_secret=([0-9a-f]{64})").matcher(run.output());
+        assertThat(id.find() && secret.find()).as("printed: %s", run.output()).isTrue();
+        assertThat(jdbc.sql("select employee_id from api_client where client_id = :id and secret_hash <> :s")
+                .param("id", id.group(1)).param("s", secret.group(1)).query(Long.class).single()).isEqualTo(hr.id());
+
+        // And its credentials get a token at POST /oauth/token that calls Workelo's routes as the owner
+        String token = RestClient.create("http://localhost:" + port).post().uri("/oauth/token")
+                .headers(headers -> headers.setBasicAuth(id.group(1), secret.group(1)))
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials")
+                .retrieve().body(java.util.Map.class).get("access_token").toString();
+        int status = RestClient.create("http://localhost:" + port).get().uri("/v1/employees/" + hr.id())
+                .header("Authorization", "Bearer " + token)
+                .exchange((request, response) -> response.getStatusCode().value());
+        assertThat(status).isEqualTo(200);
+    }
+
+    @Test
+    void createClientRefusesAnUnknownEmail() throws Exception {
+        CommandRun run = runCommand("create-client", "nobody." + UUID.randomUUID() + "@example.com");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).doesNotContain("client_secret=");
+    }
+
     private int status(String token) {
         return RestClient.create("http://localhost:" + port).get().uri("/api/employees/")
                 .header("Authorization", "Token " + token)
