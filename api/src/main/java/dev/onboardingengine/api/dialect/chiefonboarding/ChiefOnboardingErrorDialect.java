@@ -13,13 +13,13 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Django REST framework's error bodies ({@link DrfErrors}) for answers given outside
  * {@link ChiefOnboardingController} on ChiefOnboarding's routes (back/api/urls.py: {@code users/},
- * {@code employees/}, {@code sequences/} under {@code /api/}): the token filter's 401, Spring MVC's
- * 404, 405, 406 and 415.
+ * {@code employees/}, {@code sequences/} under {@code /api/}, and {@code offboarding/}, which is not
+ * served here and answers DRF's 404): the token filter's 401, Spring MVC's 404, 405, 406 and 415.
  */
 @Component
 class ChiefOnboardingErrorDialect implements ErrorDialect {
 
-    private static final Pattern PATHS = Pattern.compile("/api/(users|employees|sequences)(/.*)?");
+    private static final Pattern PATHS = Pattern.compile("/api/(users|employees|sequences|offboarding)(/.*)?");
 
     @Override
     public boolean covers(String path) {

@@ -30,7 +30,7 @@ final class DrfErrors {
 
     /** {@code {"detail": "..."}}. */
     static Map<String, Object> detail(String message) {
-        return Map.of("detail", message);
+        return Map.of("detail", message != null ? message : "Malformed request.");
     }
 
     /** A serializer's errors: each field (in order) with its messages, or a nested map for list items. */
