@@ -28,14 +28,14 @@ import dev.onboardingengine.api.organisation.UnitOrganization;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
 /**
  * Journeys as tracks: validates what the API receives (in Workelo's field names), resolves people and
- * templates, and hands the journey work to {@link JourneyTracks} in the same transaction, with an
+ * templates, and hands the journey work to {@link JourneyManagement} in the same transaction, with an
  * audit entry for every change.
  */
 @Service
@@ -46,7 +46,7 @@ public class Tracks {
     /** NewHire fields the track itself carries (start_date, implications): named once, at the track. */
     private static final java.util.Set<String> TRACK_FIELDS = java.util.Set.of("startDay", "buddyId", "managerId");
 
-    private final JourneyTracks journeys;
+    private final JourneyManagement journeys;
     private final Employees employees;
     private final NewHireService hires;
     private final SequenceCatalog sequences;
@@ -54,7 +54,7 @@ public class Tracks {
     private final AuditLog audit;
     private final ReferenceReach references;
 
-    Tracks(JourneyTracks journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
+    Tracks(JourneyManagement journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
             Organisations organisations, AuditLog audit, ReferenceReach references) {
         this.references = references;
         this.journeys = journeys;
@@ -133,7 +133,7 @@ public class Tracks {
             audit.record("track_start", access.caller().employeeId(), "track", id,
                     inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
             return started;
-        } catch (JourneyTracks.TrackNotDraft notDraft) {
+        } catch (JourneyManagement.JourneyNotDraft notDraft) {
             throw new TrackConflict(notDraft.getMessage());
         }
     }
@@ -145,7 +145,7 @@ public class Tracks {
             TrackView cancelled = journeys.cancel(id);
             audit.record("track_cancellation", access.caller().employeeId(), "track", id, "cancelled", Instant.now());
             return cancelled;
-        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
         }
     }
@@ -181,9 +181,9 @@ public class Tracks {
                     "start %s, end %s, apply_on_actions %s, stakeholders %s".formatted(change.startDate(),
                             change.endDate(), change.applyOnActions(), reassigned.keySet()), Instant.now());
             return new Changed(journeys.find(id).orElseThrow(), reassigned);
-        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
-        } catch (JourneyTracks.EndBeforeStart endBeforeStart) {
+        } catch (JourneyManagement.EndBeforeStart endBeforeStart) {
             throw InvalidInput.of("end_date", "before_start", change.endDate());
         }
     }
