@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An in-process, single-node Kafka broker in KRaft combined mode (broker and controller in one
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>Its configuration is {@link KafkaServerProperties}, the first-use format {@link KafkaStorageFormat},
  * and the choice of ports {@link LoopbackPorts}.
  */
+@NamedInterface("broker")
 public final class LocalKafkaBroker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaBroker.class);

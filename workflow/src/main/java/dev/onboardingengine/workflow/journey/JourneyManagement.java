@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Changing journeys (the Workelo dialect's tracks): created as drafts, started (now or at an invitation
@@ -28,6 +29,7 @@ import dev.onboardingengine.workflow.hire.Stakeholder;
  * transaction together with the engine's, so the read model ({@link Journeys}) and the process
  * ({@link JourneyInstances}) never disagree.
  */
+@NamedInterface("journey")
 @Service
 public class JourneyManagement {
 
@@ -249,12 +251,14 @@ public class JourneyManagement {
 
     // The messages say "track": only the Workelo dialect renders them, as they are, in its own word.
 
+    @NamedInterface("journey")
     public static class JourneyNotFound extends RuntimeException {
         JourneyNotFound(long journeyId) {
             super("No track " + journeyId);
         }
     }
 
+    @NamedInterface("journey")
     public static class JourneyNotDraft extends RuntimeException {
         private final JourneyStatus status;
 
@@ -269,18 +273,21 @@ public class JourneyManagement {
         }
     }
 
+    @NamedInterface("journey")
     public static class JourneyAlreadyEnded extends RuntimeException {
         JourneyAlreadyEnded(long journeyId, JourneyStatus status) {
             super("Track " + journeyId + " is already " + status.wireName() + ".");
         }
     }
 
+    @NamedInterface("journey")
     public static class EndBeforeStart extends RuntimeException {
         EndBeforeStart(LocalDate start, LocalDate end) {
             super("end_date " + end + " is not after start_date " + start + ".");
         }
     }
 
+    @NamedInterface("journey")
     public static class MobilityNotDeployed extends RuntimeException {
         MobilityNotDeployed(String mobility) {
             super("No journey process is deployed for mobility '" + mobility + "'.");
