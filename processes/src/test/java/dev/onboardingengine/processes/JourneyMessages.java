@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * What the workflow module sends a running journey, correlated as it correlates them: TrackStarted
- * with {@code inviteAt} (JourneyTracks.start), TrackCancelled (JourneyTracks.cancel) and
+ * with {@code inviteAt} (JourneyManagement.start), TrackCancelled (JourneyManagement.cancel) and
  * SequencesAdded with {@code openAddedSequences} counted up and the keys as the local
  * {@code addedSequenceKeys} (JourneySequences.add); and the sequences a journey has called.
  */

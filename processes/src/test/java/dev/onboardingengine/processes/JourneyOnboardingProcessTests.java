@@ -192,7 +192,7 @@ class JourneyOnboardingProcessTests {
         // Given a journey that started at once
         ProcessInstance journey = startJourney(HireVariables.newHire());
 
-        // When TrackStarted is sent to it, Then nothing waits for it (JourneyTracks answers "not a draft")
+        // When TrackStarted is sent to it, Then nothing waits for it (JourneyManagement answers "not a draft")
         assertThatThrownBy(() -> messages.startTrack(journey, null)).isInstanceOf(MismatchingMessageCorrelationException.class);
     }
 

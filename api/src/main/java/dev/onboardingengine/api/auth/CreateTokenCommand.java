@@ -9,6 +9,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.local.CommandLineContext;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code create-token <email>}: the engine's {@code drf_create_token}. Creates an API token for an
@@ -16,6 +17,7 @@ import dev.onboardingengine.api.local.CommandLineContext;
  * starting the web server, the job executor or the Kafka consumers ({@link CommandLineContext}),
  * beside a running engine or not.
  */
+@NamedInterface("boot")
 public final class CreateTokenCommand {
 
     static final String NAME = "create-token";

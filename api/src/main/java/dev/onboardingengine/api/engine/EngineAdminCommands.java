@@ -7,6 +7,7 @@ import org.springframework.core.env.Environment;
 
 import dev.onboardingengine.api.local.CommandLineContext;
 import dev.onboardingengine.workflow.administrator.EngineAdministrator;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The way back into Cockpit and {@code /engine-rest}, from the machine the engine runs on:
@@ -15,6 +16,7 @@ import dev.onboardingengine.workflow.administrator.EngineAdministrator;
  * {@code ONBOARDING_ADMIN_PASSWORD}, or a generated password it prints once, and unlocks. The user is
  * {@code ONBOARDING_ADMIN_USER} (admin). Both run beside a running engine or not ({@link CommandLineContext}).
  */
+@NamedInterface("boot")
 public final class EngineAdminCommands {
 
     static final String UNLOCK = "unlock-admin";

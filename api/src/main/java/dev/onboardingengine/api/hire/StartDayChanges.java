@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 
 /**
@@ -22,9 +22,9 @@ import dev.onboardingengine.workflow.journey.JourneyView;
 class StartDayChanges {
 
     private final JourneyQueries journeys;
-    private final JourneyTracks tracks;
+    private final JourneyManagement tracks;
 
-    StartDayChanges(JourneyQueries journeys, JourneyTracks tracks) {
+    StartDayChanges(JourneyQueries journeys, JourneyManagement tracks) {
         this.journeys = journeys;
         this.tracks = tracks;
     }

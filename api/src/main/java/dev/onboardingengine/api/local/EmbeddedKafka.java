@@ -16,6 +16,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The embedded default's broker: when no Kafka is configured, an in-process single-node KRaft broker
@@ -23,6 +24,7 @@ import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
  * and stops after every bean of it. Its log lives under {@code onboarding.kafka.embedded.data-dir}, so unconsumed
  * records and consumer offsets survive a restart.
  */
+@NamedInterface("boot")
 public class EmbeddedKafka implements GenericApplicationListener {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);

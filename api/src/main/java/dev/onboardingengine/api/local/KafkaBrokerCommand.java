@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
 import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code kafka-broker [--port 9092] [--data-dir ./data/kafka]}: the embedded default's single-node
@@ -18,6 +19,7 @@ import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
  * <p>Defaults: {@code ONBOARDING_EMBEDDED_KAFKA_PORT}, else 9092; {@code ONBOARDING_KAFKA_DATA_DIR},
  * else {@code ./data/kafka}. Records and offsets survive a restart on the same directory.
  */
+@NamedInterface("boot")
 public final class KafkaBrokerCommand {
 
     static final String NAME = "kafka-broker";

@@ -28,6 +28,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * How the jar's commands ({@code create-token}, {@code unlock-admin}, ...) reach the embedded H2
@@ -42,6 +43,7 @@ import org.springframework.stereotype.Component;
  * main sets it to 127.0.0.1 before H2 loads ({@link #bindToLoopback()}). Where it is not a loopback
  * address (an application started some other way) the server is not started.
  */
+@NamedInterface("boot")
 @Component
 public class LocalDatabaseServer implements SmartLifecycle {
 

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The embedded default keeps people's data under {@code onboarding.data-dir} (the H2 file, the
@@ -27,6 +28,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * outside the data directory gets its own files tightened the same way. Nothing is done on file
  * systems without POSIX permissions, nor when neither H2 files nor the embedded broker are used.
  */
+@NamedInterface("boot")
 public class OwnerOnlyDataDirectory implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
     static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");

@@ -18,7 +18,7 @@ import dev.onboardingengine.workflow.action.ActionProgress;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.action.OwnedAction;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.journey.TrackView;
 
@@ -31,11 +31,11 @@ class HomePages {
     private final Employees employees;
     private final JourneyInvolvement involvement;
     private final JourneyActions actions;
-    private final JourneyTracks tracks;
+    private final JourneyManagement tracks;
     private final VisitorTime time;
     private final PlainToDos plainToDos;
 
-    HomePages(Employees employees, JourneyInvolvement involvement, JourneyActions actions, JourneyTracks tracks,
+    HomePages(Employees employees, JourneyInvolvement involvement, JourneyActions actions, JourneyManagement tracks,
             VisitorTime time, PlainToDos plainToDos) {
         this.employees = employees;
         this.involvement = involvement;

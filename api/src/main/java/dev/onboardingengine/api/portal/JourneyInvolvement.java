@@ -17,7 +17,7 @@ import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.action.OwnedAction;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.journey.TrackView;
 
@@ -36,11 +36,11 @@ class JourneyInvolvement {
             EnumSet.of(JourneyStatus.SCHEDULED, JourneyStatus.INVITATION_SENT, JourneyStatus.IN_PROGRESS);
 
     private final JourneyQueries journeys;
-    private final JourneyTracks tracks;
+    private final JourneyManagement tracks;
     private final JourneyActions actions;
     private final Employees employees;
 
-    JourneyInvolvement(JourneyQueries journeys, JourneyTracks tracks, JourneyActions actions, Employees employees) {
+    JourneyInvolvement(JourneyQueries journeys, JourneyManagement tracks, JourneyActions actions, Employees employees) {
         this.journeys = journeys;
         this.tracks = tracks;
         this.actions = actions;

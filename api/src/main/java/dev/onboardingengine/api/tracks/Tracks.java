@@ -30,14 +30,14 @@ import dev.onboardingengine.api.organisation.UnitOrganization;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
 /**
  * Journeys as tracks: validates what the API receives (in Workelo's field names), resolves people and
- * templates, and hands the journey work to {@link JourneyTracks} in the same transaction, with an
+ * templates, and hands the journey work to {@link JourneyManagement} in the same transaction, with an
  * audit entry for every change.
  */
 @Service
@@ -48,7 +48,7 @@ public class Tracks {
     /** NewHire fields the track itself carries (start_date, implications): named once, at the track. */
     private static final java.util.Set<String> TRACK_FIELDS = java.util.Set.of("startDay", "buddyId", "managerId");
 
-    private final JourneyTracks journeys;
+    private final JourneyManagement journeys;
     private final Employees employees;
     private final NewHireService hires;
     private final SequenceCatalog sequences;
@@ -57,7 +57,7 @@ public class Tracks {
     private final ReferenceReach references;
     private final TransactionTemplate transaction;
 
-    Tracks(JourneyTracks journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
+    Tracks(JourneyManagement journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
             Organisations organisations, AuditLog audit, ReferenceReach references,
             PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
@@ -143,7 +143,7 @@ public class Tracks {
                 audit.record("track_start", access.caller().employeeId(), "track", id,
                         inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
                 return track;
-            } catch (JourneyTracks.TrackNotDraft notDraft) {
+            } catch (JourneyManagement.JourneyNotDraft notDraft) {
                 throw new TrackConflict(notDraft.getMessage());
             }
         });
@@ -157,7 +157,7 @@ public class Tracks {
             TrackView cancelled = journeys.cancel(id);
             audit.record("track_cancellation", access.caller().employeeId(), "track", id, "cancelled", Instant.now());
             return cancelled;
-        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
         }
     }
@@ -193,9 +193,9 @@ public class Tracks {
                     "start %s, end %s, apply_on_actions %s, stakeholders %s".formatted(change.startDate(),
                             change.endDate(), change.applyOnActions(), reassigned.keySet()), Instant.now());
             return new Changed(journeys.find(id).orElseThrow(), reassigned);
-        } catch (JourneyTracks.TrackAlreadyEnded ended) {
+        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
-        } catch (JourneyTracks.EndBeforeStart endBeforeStart) {
+        } catch (JourneyManagement.EndBeforeStart endBeforeStart) {
             throw InvalidInput.of("end_date", "before_start", change.endDate());
         }
     }

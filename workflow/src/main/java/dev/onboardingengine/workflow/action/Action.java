@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.action;
 
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Something a person must do in a journey: a user task of one of the hire's sequences.
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param overdue still open after its due date
  * @param removed ended without being done: its journey was cancelled (completedAt is when)
  */
+@NamedInterface("action")
 public record Action(String id, String name, String sequenceKey, String assigneeId, Instant createdAt, Instant due,
         Instant completedAt, boolean late, boolean overdue, boolean removed) {
 

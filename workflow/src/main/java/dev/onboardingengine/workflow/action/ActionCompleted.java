@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An action of a journey was done (through the API or Tasklist): published on the journeys topic,
@@ -14,6 +15,7 @@ import dev.onboardingengine.workflow.events.OnboardingEvent;
  *
  * @param late done after its due date
  */
+@NamedInterface("action")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ActionCompleted(
         UUID eventId,

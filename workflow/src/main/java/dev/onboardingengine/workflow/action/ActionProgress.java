@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.action;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Live metrics of one journey's actions. Only actions that exist count: a sequence's action appears
@@ -14,6 +15,7 @@ import java.util.List;
  * @param overdue open past their due date
  * @param dueSoon open and due within {@link #AT_RISK_WINDOW}
  */
+@NamedInterface("action")
 public record ActionProgress(int total, int completed, int available, int overdue, int dueSoon) {
 
     /** An open action due within this window puts a journey at risk. */

@@ -18,11 +18,13 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The actions of journeys, for the API: listed per employee (open and done) and completed. Completing
  * one moves its sequence, and so the journey, on; it is the same as completing it in Tasklist.
  */
+@NamedInterface("action")
 @Service
 public class JourneyActions {
 
@@ -228,12 +230,14 @@ public class JourneyActions {
         return date == null ? null : date.toInstant();
     }
 
+    @NamedInterface("action")
     public static class ActionNotFound extends RuntimeException {
         ActionNotFound(String actionId) {
             super("No open action " + actionId);
         }
     }
 
+    @NamedInterface("action")
     public static class ActionNotYours extends RuntimeException {
         ActionNotYours(String actionId) {
             super("Action " + actionId + " is someone else's");

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The Camunda user of Cockpit, Tasklist, Admin and {@code /engine-rest}. There is no default
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Service;
  * insert-if-absent on Camunda's unique keys. {@link #unlock} and {@link #resetPassword} are the way
  * back in after Camunda's lockout ({@code loginMaxAttempts}) or a lost password.
  */
+@NamedInterface("administrator")
 @Service
 public class EngineAdministrator {
 

@@ -2,6 +2,7 @@ package dev.onboardingengine.workflow.events;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Kafka topic names.
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     external id; read by the api module's intake
  * @param partitions partitions of the topics the engine creates itself
  */
+@NamedInterface("events")
 @ConfigurationProperties("onboarding.topics")
 public record EventTopics(
         @DefaultValue("onboarding.new-hires") String newHires,

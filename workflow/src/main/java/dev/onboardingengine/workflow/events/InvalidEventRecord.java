@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.events;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A Kafka record that can never be processed (unparseable, or missing what it must carry): it goes
@@ -8,6 +9,7 @@ import java.util.List;
  * When the fault lies in particular fields of the payload, they are named too, so that the sender
  * can fix them without reading logs (see {@link KafkaErrorHandling} for the headers).
  */
+@NamedInterface("events")
 public class InvalidEventRecord extends RuntimeException {
 
     private final List<String> fields;

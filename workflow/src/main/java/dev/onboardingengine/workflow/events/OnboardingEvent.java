@@ -2,6 +2,7 @@ package dev.onboardingengine.workflow.events;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An event the engine publishes to Kafka through the outbox. Its identity and time become the
@@ -10,6 +11,7 @@ import java.util.UUID;
  * Each event names its own type, topic and key, so the outbox ({@code KafkaEventExternalization}) needs to
  * know no event class: the features that publish events depend on this package, never the reverse.
  */
+@NamedInterface("events")
 public interface OnboardingEvent {
 
     /** Unique per event, stable across redeliveries and resubmissions. */

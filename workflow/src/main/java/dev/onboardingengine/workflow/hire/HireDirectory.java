@@ -2,6 +2,7 @@ package dev.onboardingengine.workflow.hire;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The engine's question to the directory before it starts a journey: who is employee N now? The
@@ -10,6 +11,7 @@ import java.util.UUID;
  * employee id: after a lost write an id can be given to somebody else, and a stale event must never
  * start a journey for them.
  */
+@NamedInterface("hire")
 public interface HireDirectory {
 
     /** The employee with this id, archived or hidden ones included; empty when there is none. */
@@ -26,6 +28,7 @@ public interface HireDirectory {
     }
 
     /** A person as the directory holds them; {@code uuid} is random and never given twice. */
+    @NamedInterface("hire")
     record Entry(UUID uuid, String email, String firstName, String lastName) {
     }
 }

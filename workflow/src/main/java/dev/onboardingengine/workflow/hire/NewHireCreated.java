@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A hire was committed: published by the API (through the outbox) on the new-hires topic, keyed by
@@ -28,6 +29,7 @@ import dev.onboardingengine.workflow.events.OnboardingEvent;
  * @param manager the manager's contact, or null
  * @param sequenceKeys process keys of the sequences chosen for this hire
  */
+@NamedInterface("hire")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NewHireCreated(
         UUID eventId,

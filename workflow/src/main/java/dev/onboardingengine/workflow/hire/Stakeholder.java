@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.hire;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A person a journey involves besides the hire (buddy, manager), as the engine needs them: whom to
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  *
  * @param notifiable false for people who must never be notified (ChiefOnboarding's role "other")
  */
+@NamedInterface("hire")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Stakeholder(long employeeId, String firstName, String lastName, String email, String language,
         boolean notifiable) {

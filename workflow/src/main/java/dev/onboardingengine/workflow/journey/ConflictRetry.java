@@ -12,6 +12,7 @@ import org.springframework.retry.RetryContext;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Runs a change to a person or a journey again when it lost a race in the database: Camunda's
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * a whole transaction of its own (call it from outside any transaction): each attempt starts afresh, so
  * nothing is half-saved and a 2xx means the change holds. Other failures are not retried.
  */
+@NamedInterface("journey")
 @Component
 public class ConflictRetry {
 

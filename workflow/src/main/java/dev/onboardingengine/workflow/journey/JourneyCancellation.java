@@ -7,12 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Cancels the running journeys of someone who left the directory (Offly's archive, Bridge's delete):
  * the process instance is deleted and the journey reaches {@code cancelled}, published as
  * {@link JourneyStatusChanged} through the outbox like every milestone, in the caller's transaction.
  */
+@NamedInterface("journey")
 @Service
 public class JourneyCancellation {
 

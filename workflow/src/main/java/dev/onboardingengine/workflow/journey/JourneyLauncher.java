@@ -78,7 +78,7 @@ class JourneyLauncher {
      * Inserts the journey row and starts its process in the caller's transaction.
      *
      * @param startImmediately false keeps the journey a draft (waiting at Wait_TrackStarted) until
-     *     {@link JourneyTracks#start} sends TrackStarted; NewHireCreated hires start at once, as always
+     *     {@link JourneyManagement#start} sends TrackStarted; NewHireCreated hires start at once, as always
      * @return the journey id
      */
     long begin(JourneyStart start, boolean startImmediately) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Adds sequences to a journey that already runs: they start inside it (its Sub_SequencesAdded event
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * not sent yet) takes them among its chosen sequences instead: they begin with the others once the
  * invitation is sent, so nobody is asked to act for a hire who has not been invited.
  */
+@NamedInterface("journey")
 @Service
 public class JourneySequences {
 
@@ -94,6 +96,7 @@ public class JourneySequences {
         }
     }
 
+    @NamedInterface("journey")
     public static class JourneyNotRunning extends RuntimeException {
         JourneyNotRunning(long employeeId) {
             super("Employee " + employeeId + " has no running onboarding journey");

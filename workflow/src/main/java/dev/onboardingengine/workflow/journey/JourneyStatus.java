@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.springframework.modulith.NamedInterface;
 
 /** The milestones of a journey, as the BPMN marks them and as every API shows them. */
+@NamedInterface("journey")
 public enum JourneyStatus {
 
     DRAFT("draft"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A journey reached a milestone. Published on the journeys topic, keyed by journey id, in the same
@@ -14,6 +15,7 @@ import dev.onboardingengine.workflow.events.OnboardingEvent;
  *
  * @param previousStatus null for the first milestone of a journey
  */
+@NamedInterface("journey")
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JourneyStatusChanged(
         UUID eventId,

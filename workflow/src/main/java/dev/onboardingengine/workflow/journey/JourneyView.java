@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A journey as the read model holds it.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param status null only while the journey is being started
  * @param history every milestone reached, oldest first
  */
+@NamedInterface("journey")
 public record JourneyView(
         long id,
         long employeeId,
@@ -24,6 +26,7 @@ public record JourneyView(
         Instant updatedAt,
         List<StatusChange> history) {
 
+    @NamedInterface("journey")
     public record StatusChange(JourneyStatus status, Instant changedAt) {
     }
 

@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A journey as Workelo's tracks show it: the read model row with its stakeholders and sequences.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param hrId employee id of the HR stakeholder, or null
  * @param sequenceKeys process keys of the sequences chosen at creation
  */
+@NamedInterface("journey")
 public record TrackView(
         long id,
         long employeeId,

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Moves the running instances of one version of a journey or sequence to another. A new version only
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
  * mapped onto each other and their timers recomputed from the new version's definitions
  * (updateEventTriggers), so a waiting timer or an open task stays where it is.
  */
+@NamedInterface("migration")
 @Service
 public class ProcessMigrations {
 
@@ -72,10 +74,12 @@ public class ProcessMigrations {
     }
 
     /** What a migration did. */
+    @NamedInterface("migration")
     public record MigrationResult(String processKey, int fromVersion, int toVersion, long migratedInstances) {
     }
 
     /** No deployed process has this key and version. */
+    @NamedInterface("migration")
     public static class ProcessVersionNotFound extends RuntimeException {
 
         ProcessVersionNotFound(String processKey, int version) {
@@ -84,6 +88,7 @@ public class ProcessMigrations {
     }
 
     /** Camunda cannot map the running version onto the new one (say, a waiting activity changed its type). */
+    @NamedInterface("migration")
     public static class VersionsNotMappable extends RuntimeException {
 
         VersionsNotMappable(String reason) {

@@ -9,12 +9,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Renders the message templates (with {@code {{pageUrl}}}) and sends mail from the configured sender:
  * the journey's notifications go through it, and so does a mail to one person outside any journey step
  * (a fresh link to their page, asked for by themselves).
  */
+@NamedInterface("notification")
 @Service
 public class DirectMail {
 

@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The engine's address as people's browsers reach it ({@code onboarding.portal.public-url}, else this
  * node on localhost), for the links that mails and the API hand out. Read from the environment, so the
  * engine needs nothing of the API module.
  */
+@NamedInterface("notification")
 @Component
 public class PublicAddress {
 

@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /** The slack_member table: people's Slack user ids by email, looked up or set through the API. */
+@NamedInterface("notification")
 @Repository
 public class SlackMembers {
 

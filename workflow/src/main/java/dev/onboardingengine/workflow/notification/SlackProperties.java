@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The Slack app the engine speaks as ({@code onboarding.slack.*}). Without a bot token the Slack
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseUrlPrefix the only addresses answers to a button click are posted to (the
  *        {@code response_url} of Slack's signed payload): Slack's own, unless a test points it at a stand-in
  */
+@NamedInterface("notification")
 @ConfigurationProperties("onboarding.slack")
 public record SlackProperties(String botToken, String signingSecret,
         @DefaultValue("https://slack.com/api/") String methodsUrl,

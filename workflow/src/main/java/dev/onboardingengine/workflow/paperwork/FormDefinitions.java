@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The Camunda Forms deployed to the engine, the latest version of each, so the catalogue of paperwork
  * fields can be known before any form task exists. Camunda's Java API has no query for form
  * definitions, so their table is read directly: one query, however many deployments there are.
  */
+@NamedInterface("paperwork")
 @Service
 public class FormDefinitions {
 

@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.paperwork;
 
 import java.time.Instant;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * A journey's action that is paperwork fell due: a form to fill or a document to read or sign. Published
@@ -12,6 +13,7 @@ import java.time.Instant;
  * @param form the form to fill, or null
  * @param document the document to acknowledge, or null
  */
+@NamedInterface("paperwork")
 public record PaperworkAssigned(long journeyId, long employeeId, String actionId, String actionName, Long ownerId,
         String ownerRole, Instant due, Form form, Document document) {
 
@@ -21,12 +23,14 @@ public record PaperworkAssigned(long journeyId, long employeeId, String actionId
      * @param validatedBy the employee id of the journey's HR when HR must validate the submitted form, else null
      * @param needsValidation the task's {@code validation} input is {@code hr} (the default)
      */
+    @NamedInterface("paperwork")
     public record Form(String key, String schema, boolean needsValidation, Long validatedBy) {
     }
 
     /**
      * @param key a document resource key (the task's {@code document} input)
      */
+    @NamedInterface("paperwork")
     public record Document(String key) {
     }
 }

@@ -1,5 +1,7 @@
 package dev.onboardingengine.workflow.sequence;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * A reusable bundle of timed actions: a deployed BPMN process whose key starts with {@code sequence-}.
  *
@@ -10,6 +12,7 @@ package dev.onboardingengine.workflow.sequence;
  * @param unitExternalIds the process property {@code onboarding.units}: external ids of the organisation
  *     units the sequence applies to (and to every unit below them), comma-separated; empty: every unit
  */
+@NamedInterface("sequence")
 public record Sequence(long id, String processKey, String name, String mobility, java.util.List<String> unitExternalIds) {
 
     public Sequence {

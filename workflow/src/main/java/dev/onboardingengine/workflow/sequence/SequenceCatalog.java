@@ -17,11 +17,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The sequences HR has deployed, from Camunda's repository, each with a stable numeric id. A sequence
  * deployed later (from Modeler) gets its id the first time the catalogue is read.
  */
+@NamedInterface("sequence")
 @Service
 public class SequenceCatalog {
 

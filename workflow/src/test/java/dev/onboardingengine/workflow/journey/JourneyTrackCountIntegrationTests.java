@@ -20,7 +20,7 @@ class JourneyTrackCountIntegrationTests {
     @Autowired
     Journeys journeys;
     @Autowired
-    JourneyTracks tracks;
+    JourneyManagement tracks;
 
     @Test
     void givenMoreTracksThanAsked_whenCountedUpTo_thenTheCountStopsThereAndBelowItIsExact() {

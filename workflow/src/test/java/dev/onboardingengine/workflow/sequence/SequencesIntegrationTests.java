@@ -29,7 +29,7 @@ import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneySequences;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyTracks;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
@@ -53,7 +53,7 @@ class SequencesIntegrationTests {
     @Autowired
     JourneySequences journeySequences;
     @Autowired
-    JourneyTracks tracks;
+    JourneyManagement tracks;
     @Autowired
     RuntimeService runtime;
     @Autowired

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code send-hire-request <file.json|-> [--bootstrap-servers host:port] [--topic name]}: what an HR
@@ -36,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code 127.0.0.1:${ONBOARDING_EMBEDDED_KAFKA_PORT:-9092}}; topic {@code ONBOARDING_TOPICS_HIRE_REQUESTS},
  * else {@code onboarding.hire-requests}.
  */
+@NamedInterface("boot")
 public final class SendHireRequestCommand {
 
     static final String NAME = "send-hire-request";

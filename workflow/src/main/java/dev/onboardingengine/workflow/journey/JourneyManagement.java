@@ -4,23 +4,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,48 +22,44 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import org.springframework.modulith.NamedInterface;
 
 /**
- * Journeys as Workelo's tracks: created as drafts, started (now or at an invitation date),
- * cancelled, rescheduled and given new stakeholders. Every change happens in the caller's transaction
- * together with the engine's, so the read model and the process never disagree.
+ * Changing journeys (the Workelo dialect's tracks): created as drafts, started (now or at an invitation
+ * date), cancelled, rescheduled and given new stakeholders. Every change happens in the caller's
+ * transaction together with the engine's, so the read model ({@link Journeys}) and the process
+ * ({@link JourneyInstances}) never disagree.
  */
+@NamedInterface("journey")
 @Service
-public class JourneyTracks {
+public class JourneyManagement {
 
-    /** The journey's own end timers (onboarding's Timer_JourneyEnd): they follow endsAt, not the shift. */
-    private static final String JOURNEY_END_TIMER = "Timer_JourneyEnd";
-    /** The asynchronous invitation (asyncBefore) that follows a start without a later invite_at. */
-    private static final String SEND_INVITATION = "Task_SendInvitation";
-
-    private static final Logger log = LoggerFactory.getLogger(JourneyTracks.class);
+    private static final Logger log = LoggerFactory.getLogger(JourneyManagement.class);
 
     private final JourneyLauncher launcher;
     private final Journeys journeys;
+    private final JourneyInstances instances;
     private final JourneyCalendar calendar;
     private final RuntimeService runtime;
-    private final ManagementService management;
-    private final TaskService tasks;
     private final RepositoryService repository;
     private final ProcessEngineConfigurationImpl engine;
     private final StakeholderNotifications notifier;
 
-    JourneyTracks(JourneyLauncher launcher, Journeys journeys, JourneyCalendar calendar, RuntimeService runtime,
-            ManagementService management, TaskService tasks, RepositoryService repository,
+    JourneyManagement(JourneyLauncher launcher, Journeys journeys, JourneyInstances instances,
+            JourneyCalendar calendar, RuntimeService runtime, RepositoryService repository,
             ProcessEngineConfigurationImpl engine, StakeholderNotifications notifier) {
-        this.engine = engine;
-        this.notifier = notifier;
         this.launcher = launcher;
         this.journeys = journeys;
+        this.instances = instances;
         this.calendar = calendar;
         this.runtime = runtime;
-        this.management = management;
-        this.tasks = tasks;
         this.repository = repository;
+        this.engine = engine;
+        this.notifier = notifier;
     }
 
     /**
-     * A new draft track.
+     * A new draft journey.
      *
      * @param hire the employee the journey is for
      * @param endDay null: the start day plus the configured journey length
@@ -100,15 +90,15 @@ public class JourneyTracks {
      * Starts a draft: the invitation goes out now, or at {@code inviteAt} (that day at the start hour,
      * in the hire's time zone) when it is still ahead; the track is {@code scheduled} until then.
      *
-     * @throws TrackNotFound when there is no such journey
-     * @throws TrackNotDraft when it was already started, closed or cancelled
+     * @throws JourneyNotFound when there is no such journey
+     * @throws JourneyNotDraft when it was already started, closed or cancelled
      */
     @Transactional
     public TrackView start(long journeyId, LocalDate inviteAt) {
         journeys.lock(journeyId);
         TrackView track = track(journeyId);
         if (track.status() != JourneyStatus.DRAFT) {
-            throw new TrackNotDraft(journeyId, track.status());
+            throw new JourneyNotDraft(journeyId, track.status());
         }
         Instant invitation = inviteAt == null ? null : calendar.startOf(inviteAt, ZoneId.of(track.timeZone()));
         boolean later = invitation != null && invitation.isAfter(now());
@@ -119,7 +109,7 @@ public class JourneyTracks {
                     .correlate();
         } catch (MismatchingMessageCorrelationException alreadyStarted) {
             // Started a moment ago: its invitation job has not run yet, so the read model still says draft.
-            throw new TrackNotDraft(journeyId, JourneyStatus.INVITATION_SENT);
+            throw new JourneyNotDraft(journeyId, JourneyStatus.INVITATION_SENT);
         }
         try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
             log.info("Track {} started; invitation {}", journeyId, later ? "at " + invitation : "now");
@@ -137,7 +127,7 @@ public class JourneyTracks {
      * server that fails (the job is retried; Cockpit shows an incident in the end) leave the status to
      * whoever runs the job: the answer is what is committed.
      *
-     * @throws TrackNotFound when there is no such journey
+     * @throws JourneyNotFound when there is no such journey
      */
     public TrackView sendDueInvitation(long journeyId) {
         TrackView track = track(journeyId);
@@ -145,15 +135,9 @@ public class JourneyTracks {
             // Inside a caller's transaction the start is not committed yet: the job executor sends it later.
             return track;
         }
-        for (Job invitation : management.createJobQuery().processInstanceId(track.processInstanceId())
-                .activityId(SEND_INVITATION).messages().executable().list()) {
-            try {
-                management.executeJob(invitation.getId());
-            } catch (RuntimeException notNow) {
-                try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
-                    log.warn("Invitation of track {} not sent with its start; its job retries: {}", journeyId,
-                            notNow.toString());
-                }
+        if (!instances.runDueInvitation(track.processInstanceId())) {
+            try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
+                log.warn("Invitation of track {} not sent with its start; its job retries", journeyId);
             }
         }
         return track(journeyId);
@@ -163,15 +147,15 @@ public class JourneyTracks {
      * Ends the journey as cancelled: its Sub_TrackCancelled interrupts every timer, job, open action and
      * called sequence, and records the status (read model and JourneyStatusChanged in this transaction).
      *
-     * @throws TrackNotFound when there is no such journey
-     * @throws TrackAlreadyEnded when it is closed or cancelled
+     * @throws JourneyNotFound when there is no such journey
+     * @throws JourneyAlreadyEnded when it is closed or cancelled
      */
     @Transactional
     public TrackView cancel(long journeyId) {
         journeys.lock(journeyId);
         TrackView track = track(journeyId);
         if (track.status() != null && track.status().isFinal()) {
-            throw new TrackAlreadyEnded(journeyId, track.status());
+            throw new JourneyAlreadyEnded(journeyId, track.status());
         }
         runtime.createMessageCorrelation(JourneyVariables.TRACK_CANCELLED_MESSAGE)
                 .processInstanceId(track.processInstanceId())
@@ -188,8 +172,8 @@ public class JourneyTracks {
      *
      * @param startDay null: unchanged
      * @param endDay null: unchanged
-     * @throws TrackNotFound when there is no such journey
-     * @throws TrackAlreadyEnded when it is closed or cancelled
+     * @throws JourneyNotFound when there is no such journey
+     * @throws JourneyAlreadyEnded when it is closed or cancelled
      * @throws EndBeforeStart when the end day would not be after the start day
      */
     @Transactional
@@ -207,31 +191,7 @@ public class JourneyTracks {
         long shiftDays = ChronoUnit.DAYS.between(track.startDay(), newStart);
         journeys.reschedule(journeyId, newStart, newEnd, startsAt, endsAt, now());
         if (applyOnActions) {
-            List<String> instances = instancesOf(track.processInstanceId());
-            java.util.Set<String> journeyEnd = management.createJobQuery()
-                    .rootProcessInstanceId(track.processInstanceId()).timers().activityId(JOURNEY_END_TIMER).list()
-                    .stream().map(Job::getId).collect(java.util.stream.Collectors.toSet());
-            if (shiftDays != 0) {
-                for (Job timer : management.createJobQuery().rootProcessInstanceId(track.processInstanceId()).timers()
-                        .list()) {
-                    if (!journeyEnd.contains(timer.getId())) {
-                        management.setJobDuedate(timer.getId(), shift(timer.getDuedate(), shiftDays, zone));
-                    }
-                }
-                for (Task task : tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()) {
-                    if (task.getDueDate() != null) {
-                        task.setDueDate(shift(task.getDueDate(), shiftDays, zone));
-                        tasks.saveTask(task);
-                    }
-                }
-            }
-            // The end is not shifted but recomputed: an explicit end_date stays where it was given.
-            journeyEnd.forEach(end -> management.setJobDuedate(end, Date.from(endsAt)));
-            for (String instance : instances) {
-                runtime.setVariable(instance, JourneyVariables.START_DAY, newStart.toString());
-                runtime.setVariable(instance, JourneyVariables.STARTS_AT, Date.from(startsAt));
-                runtime.setVariable(instance, JourneyVariables.ENDS_AT, Date.from(endsAt));
-            }
+            instances.moveStart(track.processInstanceId(), shiftDays, zone, newStart, startsAt, endsAt);
         }
         try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
             log.info("Track {} rescheduled: start {} -> {}, end {}{}", journeyId, track.startDay(), newStart, endsAt,
@@ -263,12 +223,10 @@ public class JourneyTracks {
             return List.of();
         }
         journeys.changeStakeholder(journeyId, role, next, now());
-        List<String> instances = instancesOf(track.processInstanceId());
+        List<String> journeyInstances = instances.of(track.processInstanceId());
         java.util.Map<String, Object> variables = new java.util.HashMap<>();
         JourneyLauncher.putStakeholder(variables, role, stakeholder);
-        for (String instance : instances) {
-            runtime.setVariables(instance, variables);
-        }
+        instances.setVariables(journeyInstances, variables);
         if (stakeholder != null) {
             // Once per journey, role and person: told about the hire like the first stakeholder was.
             String dedupKey = track.processInstanceId() + ":stakeholder-changed:" + role + ":" + next;
@@ -278,14 +236,7 @@ public class JourneyTracks {
                 return null;
             });
         }
-        List<String> reassigned = new ArrayList<>();
-        if (previous != null) {
-            for (Task task : tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))
-                    .taskAssignee(previous.toString()).list()) {
-                tasks.setAssignee(task.getId(), next == null ? null : next.toString());
-                reassigned.add(task.getId());
-            }
-        }
+        List<String> reassigned = previous == null ? List.of() : instances.reassign(journeyInstances, previous, next);
         try (var context = JourneyLogContext.of(track.employeeId(), journeyId)) {
             log.info("Track {}: {} {} -> {}, {} open actions reassigned", journeyId, role, previous, next,
                     reassigned.size());
@@ -316,45 +267,35 @@ public class JourneyTracks {
     }
 
     private TrackView track(long journeyId) {
-        return journeys.findTrack(journeyId).orElseThrow(() -> new TrackNotFound(journeyId));
+        return journeys.findTrack(journeyId).orElseThrow(() -> new JourneyNotFound(journeyId));
     }
 
     private TrackView open(long journeyId) {
         TrackView track = track(journeyId);
         if (track.status() != null && track.status().isFinal()) {
-            throw new TrackAlreadyEnded(journeyId, track.status());
+            throw new JourneyAlreadyEnded(journeyId, track.status());
         }
         return track;
-    }
-
-    /** The journey's process instance and the sequences it called. */
-    private List<String> instancesOf(String processInstanceId) {
-        List<String> instances = new ArrayList<>();
-        instances.add(processInstanceId);
-        runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId).list().stream()
-                .map(ProcessInstance::getId).forEach(instances::add);
-        return instances;
-    }
-
-
-    private static Date shift(Date date, long days, ZoneId zone) {
-        return Date.from(date.toInstant().atZone(zone).plusDays(days).toInstant());
     }
 
     private static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    public static class TrackNotFound extends RuntimeException {
-        TrackNotFound(long journeyId) {
+    // The messages say "track": only the Workelo dialect renders them, as they are, in its own word.
+
+    @NamedInterface("journey")
+    public static class JourneyNotFound extends RuntimeException {
+        JourneyNotFound(long journeyId) {
             super("No track " + journeyId);
         }
     }
 
-    public static class TrackNotDraft extends RuntimeException {
+    @NamedInterface("journey")
+    public static class JourneyNotDraft extends RuntimeException {
         private final JourneyStatus status;
 
-        TrackNotDraft(long journeyId, JourneyStatus status) {
+        JourneyNotDraft(long journeyId, JourneyStatus status) {
             super("Track " + journeyId + " is " + (status == null ? "starting" : status.wireName())
                     + ", not a draft: only a draft can be started.");
             this.status = status;
@@ -365,18 +306,21 @@ public class JourneyTracks {
         }
     }
 
-    public static class TrackAlreadyEnded extends RuntimeException {
-        TrackAlreadyEnded(long journeyId, JourneyStatus status) {
+    @NamedInterface("journey")
+    public static class JourneyAlreadyEnded extends RuntimeException {
+        JourneyAlreadyEnded(long journeyId, JourneyStatus status) {
             super("Track " + journeyId + " is already " + status.wireName() + ".");
         }
     }
 
+    @NamedInterface("journey")
     public static class EndBeforeStart extends RuntimeException {
         EndBeforeStart(LocalDate start, LocalDate end) {
             super("end_date " + end + " is not after start_date " + start + ".");
         }
     }
 
+    @NamedInterface("journey")
     public static class MobilityNotDeployed extends RuntimeException {
         MobilityNotDeployed(String mobility) {
             super("No journey process is deployed for mobility '" + mobility + "'.");
