@@ -60,8 +60,10 @@ final class ClusterScenario {
         int brokerPort = EngineUnderTest.freePort();
         List<Process> processes = new ArrayList<>();
         try {
-            processes.add(child(directory.resolve("broker.log"), Map.of(), "kafka-broker", "--port",
-                    String.valueOf(brokerPort), "--data-dir", directory.resolve("kafka").toString()));
+            Process broker = child(directory.resolve("broker.log"), Map.of(), "kafka-broker", "--port",
+                    String.valueOf(brokerPort), "--data-dir", directory.resolve("kafka").toString());
+            processes.add(broker);
+            awaitBroker(broker, directory.resolve("broker.log"), brokerPort);
             String key = Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32));
             List<Http> apis = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
@@ -107,6 +109,24 @@ final class ClusterScenario {
             }
             sql(server + "postgres", "drop database if exists " + database + " with (force)");
         }
+    }
+
+    /**
+     * Until the broker prints that it is ready: on busy cores its KRaft controller can time out while
+     * starting, and the process then exits; the nodes would wait for it for ever, and the run with them.
+     */
+    private static void awaitBroker(Process broker, Path log, int port) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(log).contains("Kafka broker ready at 127.0.0.1:" + port)) {
+                return;
+            }
+            if (!broker.isAlive()) {
+                throw new IllegalStateException("The broker process exited before it was ready; its log: " + log);
+            }
+            Deadline.sleep(Duration.ofMillis(250));
+        }
+        throw new IllegalStateException("The broker was not ready in 300 s; its log: " + log);
     }
 
     private static boolean ready(Http api) {
