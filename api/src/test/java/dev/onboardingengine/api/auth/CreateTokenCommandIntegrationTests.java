@@ -82,8 +82,8 @@ class CreateTokenCommandIntegrationTests {
     @Test
     void createClientPrintsAWorkeloOAuthClientOnceWhoseTokenActsAsItsOwner() throws Exception {
         // Given an HR employee the client will act as
-        Employee hr = hires.hire(new NewHire("Hana", "Hris", "hana." + UUID.randomUUID() + "@example.com",
-                EmployeeRole.HR, null, null, null, null, null, null, null, null, List.of()), null);
+        Employee hr = hires.hire(NewHire.builder().firstName("Hana").lastName("Hris")
+                .email("hana." + UUID.randomUUID() + "@example.com").role(EmployeeRole.HR).build(), null);
 
         // When the command runs for their email
         CommandRun run = runCommand("create-client", hr.email(), "HRIS sync");

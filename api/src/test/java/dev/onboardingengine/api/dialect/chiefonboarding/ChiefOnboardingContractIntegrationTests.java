@@ -69,8 +69,9 @@ class ChiefOnboardingContractIntegrationTests {
     /** tests.py test_only_admin_tokens_are_valid. */
     @Test
     void aNewHiresTokenIsA403() {
-        Employee newHire = hires.hire(new NewHire("New", "Hire", "new.hire." + UUID.randomUUID() + "@example.com",
-                EmployeeRole.NEW_HIRE, null, null, null, null, LocalDate.now().plusDays(30), null, null, null, List.of()),
+        Employee newHire = hires.hire(NewHire.builder().firstName("New").lastName("Hire")
+                .email("new.hire." + UUID.randomUUID() + "@example.com").role(EmployeeRole.NEW_HIRE)
+                .startDay(LocalDate.now().plusDays(30)).build(),
                 null);
 
         Answer answer = exchange(client("Token " + tokens.issue(newHire, null)).get().uri("/api/employees/"));
@@ -83,8 +84,8 @@ class ChiefOnboardingContractIntegrationTests {
     @Test
     void employeesAndSequencesAreListedWithTheSerializersFieldsOrderedById() {
         String email = "listed." + UUID.randomUUID() + "@example.com";
-        Employee listed = hires.hire(new NewHire("Lis", "Ted", email, EmployeeRole.NEW_HIRE, null, null, null, null,
-                LocalDate.now().plusDays(30), null, null, null, List.of()), null);
+        Employee listed = hires.hire(NewHire.builder().firstName("Lis").lastName("Ted").email(email)
+                .role(EmployeeRole.NEW_HIRE).startDay(LocalDate.now().plusDays(30)).build(), null);
 
         List<Map<String, Object>> employees = list(exchange(admin().get().uri("/api/employees/")));
         List<Map<String, Object>> sequences = list(exchange(admin().get().uri("/api/sequences/")));
