@@ -28,13 +28,13 @@ public class EmployeeEditor {
     private static final Logger log = LoggerFactory.getLogger(EmployeeEditor.class);
 
     private final Employees employees;
-    private final NewHireService hires;
+    private final HireRules rules;
     private final AuditLog audit;
     private final StartDayChanges startDayChanges;
 
-    EmployeeEditor(Employees employees, NewHireService hires, AuditLog audit, StartDayChanges startDayChanges) {
+    EmployeeEditor(Employees employees, HireRules rules, AuditLog audit, StartDayChanges startDayChanges) {
         this.employees = employees;
-        this.hires = hires;
+        this.rules = rules;
         this.audit = audit;
         this.startDayChanges = startDayChanges;
     }
@@ -69,9 +69,9 @@ public class EmployeeEditor {
                 .unitOrganizationId(cleared.contains(Cleared.UNIT_ORGANIZATION) ? null
                         : pick(change.unitOrganizationId(), before.unitOrganizationId()))
                 .build();
-        List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(merged, id));
-        NewHireService.notSelf(violations, "managerId", merged.managerId(), id);
-        NewHireService.notSelf(violations, "buddyId", merged.buddyId(), id);
+        List<InvalidHire.Violation> violations = new ArrayList<>(rules.validate(merged, id));
+        HireRules.notSelf(violations, "managerId", merged.managerId(), id);
+        HireRules.notSelf(violations, "buddyId", merged.buddyId(), id);
         if (!violations.isEmpty()) {
             throw new InvalidHire(violations);
         }

@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.hire;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -8,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +16,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.NewEmployee;
-import dev.onboardingengine.api.input.FieldLimits;
-import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.sequence.Sequence;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.validation.Validator;
 
 /**
  * The one way a person enters the engine, for every dialect and the hire-requests topic. Validates,
@@ -53,30 +42,27 @@ import jakarta.validation.Validator;
 public class NewHireService {
 
     private static final Logger log = LoggerFactory.getLogger(NewHireService.class);
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$");
 
     private final Employees employees;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final OrganisationProperties organisation;
-    private final Validator validator;
     private final SequenceCatalog sequences;
-    private final MeterRegistry meters;
-    private final Organisations units;
     private final StartDayChanges startDayChanges;
+    private final HireRules rules;
+    private final HireCounts counts;
 
     NewHireService(Employees employees, AuditLog audit, ApplicationEventPublisher events,
-            OrganisationProperties organisation, Validator validator, SequenceCatalog sequences, MeterRegistry meters,
-            Organisations units, StartDayChanges startDayChanges) {
-        this.startDayChanges = startDayChanges;
-        this.meters = meters;
-        this.units = units;
-        this.validator = validator;
-        this.sequences = sequences;
+            OrganisationProperties organisation, SequenceCatalog sequences, StartDayChanges startDayChanges,
+            HireRules rules, HireCounts counts) {
         this.employees = employees;
         this.audit = audit;
         this.events = events;
         this.organisation = organisation;
+        this.sequences = sequences;
+        this.startDayChanges = startDayChanges;
+        this.rules = rules;
+        this.counts = counts;
     }
 
     /**
@@ -98,12 +84,12 @@ public class NewHireService {
      */
     @Transactional
     public Employee hire(NewHire hire, List<InvalidHire.Violation> translated, Long actorId) {
-        List<InvalidHire.Violation> violations = validate(hire, translated);
+        List<InvalidHire.Violation> violations = rules.validate(hire, translated);
         if (!violations.isEmpty()) {
             throw rejected(HireChannel.REST, violations);
         }
         Employee employee = create(hire, null, actorId, true);
-        countAfterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
+        counts.afterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
         return employee;
     }
 
@@ -116,12 +102,12 @@ public class NewHireService {
      */
     @Transactional
     public Employee hireForTrack(NewHire hire, Long actorId) {
-        List<InvalidHire.Violation> violations = validate(hire);
+        List<InvalidHire.Violation> violations = rules.validate(hire, (Long) null);
         if (!violations.isEmpty()) {
             throw rejected(HireChannel.REST, violations);
         }
         Employee employee = create(hire, null, actorId, false);
-        countAfterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
+        counts.afterCommit(HireChannel.REST, HireReceipt.Outcome.CREATED);
         return employee;
     }
 
@@ -138,14 +124,14 @@ public class NewHireService {
      */
     @Transactional
     public HireReceipt hireOrUpdate(String externalId, NewHire hire, Long actorId, HireChannel channel) {
-        List<InvalidHire.Violation> violations = validate(externalId, hire);
+        List<InvalidHire.Violation> violations = rules.validate(externalId, hire);
         if (!violations.isEmpty()) {
             throw rejected(channel, violations);
         }
         HireReceipt receipt = employees.findByExternalId(externalId)
                 .map(current -> update(current, hire, actorId, channel))
                 .orElseGet(() -> new HireReceipt(create(hire, externalId, actorId, true), HireReceipt.Outcome.CREATED, List.of()));
-        countAfterCommit(channel, receipt.outcome());
+        counts.afterCommit(channel, receipt.outcome());
         return receipt;
     }
 
@@ -253,86 +239,18 @@ public class NewHireService {
      * same rules as {@link #validate(NewHire)}, except that when the external id is known, the email
      * may be the one that person already has.
      */
-    @Transactional(readOnly = true)
     public List<InvalidHire.Violation> validate(String externalId, NewHire hire) {
-        List<InvalidHire.Violation> violations = new ArrayList<>();
-        Long self = null;
-        if (externalId == null) {
-            violations.add(new InvalidHire.Violation("externalId", "required", null));
-        } else if (externalId.isBlank()) {
-            violations.add(new InvalidHire.Violation("externalId", "blank", externalId));
-        } else if (FieldLimits.tooLong(externalId, FieldLimits.EXTERNAL_ID)) {
-            violations.add(new InvalidHire.Violation("externalId", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
-        } else {
-            Employee known = employees.findByExternalIdIncludingRemoved(externalId).orElse(null);
-            if (known != null && employees.find(known.id()).isEmpty()) {
-                // The person was removed; bringing them back is not something a re-sent request should do silently.
-                violations.add(new InvalidHire.Violation("externalId", "removed", externalId));
-            }
-            self = known == null ? null : known.id();
-        }
-        violations.addAll(validate(hire, self));
-        return violations;
-    }
-
-    /**
-     * The one validate-and-merge step of the dialects: the hire's own problems, then those its
-     * translation found. A field the translation already reports (an unknown role, so the hire has
-     * none) is not reported a second time by the hire's rules.
-     */
-    @Transactional(readOnly = true)
-    public List<InvalidHire.Violation> validate(NewHire hire, List<InvalidHire.Violation> translated) {
-        Set<String> named = translated.stream().map(InvalidHire.Violation::field).collect(Collectors.toSet());
-        List<InvalidHire.Violation> violations = new ArrayList<>(validate(hire, (Long) null).stream()
-                .filter(violation -> !named.contains(violation.field())).toList());
-        violations.addAll(translated);
-        return violations;
+        return rules.validate(externalId, hire);
     }
 
     /** Every problem with the hire, without writing anything; empty when it can be accepted. */
-    @Transactional(readOnly = true)
     public List<InvalidHire.Violation> validate(NewHire hire) {
-        return validate(hire, (Long) null);
+        return rules.validate(hire, (Long) null);
     }
 
-    /**
-     * @param self the employee being changed, whose own email and external id are not duplicates; null
-     *        for a new person
-     */
-    @Transactional(readOnly = true)
-    List<InvalidHire.Violation> validate(NewHire hire, Long self) {
-        // Field rules are Bean Validation constraints on NewHire; their messages are violation codes.
-        List<InvalidHire.Violation> violations = new ArrayList<>(validator.validate(hire).stream()
-                .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(),
-                        // A too long value is reported by its limit: echoing a megabyte back helps no one.
-                        FieldLimits.TOO_LONG.equals(v.getMessage())
-                                ? v.getConstraintDescriptor().getAttributes().get("max") : v.getInvalidValue()))
-                .toList());
-        boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
-        if (emailWellFormed && employees.emailTaken(hire.email(), self)) {
-            violations.add(new InvalidHire.Violation("email", "duplicate", hire.email()));
-        }
-        if (hire.externalId() != null && employees.externalIdTaken(hire.externalId(), self)) {
-            violations.add(new InvalidHire.Violation("externalId", "duplicate", hire.externalId()));
-        }
-        if (hire.unitOrganizationId() != null && !units.exists(hire.unitOrganizationId())) {
-            violations.add(new InvalidHire.Violation("unitOrganizationId", "unknown_reference", hire.unitOrganizationId()));
-        }
-        String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
-        zone(violations, timeZone);
-        String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
-        if (!LANGUAGE.matcher(language).matches()) {
-            violations.add(new InvalidHire.Violation("language", "invalid_choice", hire.language()));
-        }
-        reference(violations, "buddyId", hire.buddyId());
-        reference(violations, "managerId", hire.managerId());
-        // The same sequence twice is refused as ChiefOnboarding's serializer refuses it (fewer distinct
-        // sequences found than ids given: "Not all sequence ids are valid."): a journey runs each once.
-        boolean repeated = hire.sequenceIds().stream().distinct().count() != hire.sequenceIds().size();
-        if (!hire.sequenceIds().isEmpty() && (repeated || sequences.withIds(hire.sequenceIds()).isEmpty())) {
-            violations.add(new InvalidHire.Violation("sequenceIds", "unknown_reference", hire.sequenceIds()));
-        }
-        return violations;
+    /** The one validate-and-merge step of the dialects ({@link HireRules#validate(NewHire, List)}). */
+    public List<InvalidHire.Violation> validate(NewHire hire, List<InvalidHire.Violation> translated) {
+        return rules.validate(hire, translated);
     }
 
     /**
@@ -340,52 +258,8 @@ public class NewHireService {
      * not JSON, a reference the channel could not resolve) and returns the exception to throw.
      */
     public InvalidHire rejected(HireChannel channel, List<InvalidHire.Violation> violations) {
-        received(channel, "rejected").increment();
+        counts.rejected(channel);
         return new InvalidHire(violations);
-    }
-
-    /** Counted once the hire is committed: a rolled-back attempt that is retried must not count twice. */
-    private void countAfterCommit(HireChannel channel, HireReceipt.Outcome outcome) {
-        Counter counter = received(channel, outcome.name().toLowerCase(Locale.ROOT));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    counter.increment();
-                }
-            });
-        } else {
-            counter.increment();
-        }
-    }
-
-    private Counter received(HireChannel channel, String outcome) {
-        return Counter.builder("onboarding.hires.received")
-                .description("Hire requests received, by channel (rest, kafka) and outcome (created, updated, unchanged, rejected)")
-                .tag("channel", channel.tag())
-                .tag("outcome", outcome)
-                .register(meters);
-    }
-
-    private static void zone(List<InvalidHire.Violation> violations, String timeZone) {
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            violations.add(new InvalidHire.Violation("timeZone", "invalid_choice", timeZone));
-        }
-    }
-
-    private void reference(List<InvalidHire.Violation> violations, String field, Long id) {
-        if (id != null && !employees.exists(id)) {
-            violations.add(new InvalidHire.Violation(field, "unknown_reference", id));
-        }
-    }
-
-    /** A manager or buddy must be someone else than the person: checked on changes, where the id is known. */
-    static void notSelf(List<InvalidHire.Violation> violations, String field, Long id, long self) {
-        if (id != null && id == self) {
-            violations.add(new InvalidHire.Violation(field, "self_reference", id));
-        }
     }
 
     private List<String> sequenceKeys(List<Long> sequenceIds) {

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,15 +24,12 @@ import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
-import dev.onboardingengine.api.organisation.Organisations;
-import dev.onboardingengine.api.organisation.UnitOrganization;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
-import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
 /**
  * Journeys as tracks: validates what the API receives (in Workelo's field names), resolves people and
@@ -51,22 +47,19 @@ public class Tracks {
     private final JourneyManagement journeys;
     private final Employees employees;
     private final NewHireService hires;
-    private final SequenceCatalog sequences;
-    private final Organisations organisations;
+    private final TrackTemplates templates;
     private final AuditLog audit;
     private final ReferenceReach references;
     private final TransactionTemplate transaction;
 
-    Tracks(JourneyManagement journeys, Employees employees, NewHireService hires, SequenceCatalog sequences,
-            Organisations organisations, AuditLog audit, ReferenceReach references,
-            PlatformTransactionManager transactions) {
+    Tracks(JourneyManagement journeys, Employees employees, NewHireService hires, TrackTemplates templates,
+            AuditLog audit, ReferenceReach references, PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
         this.references = references;
         this.journeys = journeys;
         this.employees = employees;
         this.hires = hires;
-        this.sequences = sequences;
-        this.organisations = organisations;
+        this.templates = templates;
         this.audit = audit;
     }
 
@@ -105,7 +98,7 @@ public class Tracks {
         implications(violations, request.implications(), access);
         Long unit = existing != null ? existing.unitOrganizationId()
                 : request.newEmployee() == null ? null : request.newEmployee().unitOrganizationId();
-        List<Sequence> templates = templates(violations, request.templateIds(), mobility, unit);
+        List<Sequence> chosen = templates.chosen(violations, request.templateIds(), mobility, unit);
         if (request.newEmployee() != null) {
             access.requirePlacement(request.newEmployee().unitOrganizationId(), EmployeeRole.NEW_HIRE);
             violations.addAll(newEmployeeViolations(request, startDate));
@@ -119,7 +112,7 @@ public class Tracks {
         try {
             long id = journeys.draft(mobility, new Stakeholder(employee.id(), employee.firstName(), employee.lastName(),
                     employee.email(), employee.language(), true), employee.timeZone(), startDate, request.endDate(),
-                    templates.stream().map(Sequence::processKey).toList(), hires.stakeholder(people.hrId()),
+                    chosen.stream().map(Sequence::processKey).toList(), hires.stakeholder(people.hrId()),
                     hires.stakeholder(people.managerId()), hires.stakeholder(people.buddyId()));
             audit.record("track_creation", access.caller().employeeId(), "track", id,
                     "%s track for employee %d, draft".formatted(mobility, employee.id()), Instant.now());
@@ -267,48 +260,9 @@ public class Tracks {
                 .toList();
     }
 
-    /**
-     * The templates of a mobility that apply to a unit: those tagged with no unit, or with the unit
-     * itself or one of its ancestors (a template for a parent unit applies to its children).
-     *
-     * @param mobility null: every mobility
-     * @param unitId null: every template of the mobility
-     */
-    @Transactional(readOnly = true)
+    /** The templates of a mobility that apply to a unit ({@link TrackTemplates#applying}). */
     public List<Sequence> templates(String mobility, Long unitId) {
-        return sequences.all().stream()
-                .filter(sequence -> mobility == null || sequence.mobility() == null || sequence.mobility().equals(mobility))
-                .filter(sequence -> unitId == null || appliesTo(sequence, unitId))
-                .toList();
-    }
-
-    private boolean appliesTo(Sequence sequence, long unitId) {
-        if (sequence.unitExternalIds().isEmpty()) {
-            return true;
-        }
-        Set<Long> tagged = new java.util.HashSet<>();
-        for (UnitOrganization unit : organisations.units(null)) {
-            if (sequence.unitExternalIds().contains(unit.externalId())) {
-                tagged.add(unit.id());
-            }
-        }
-        return !tagged.isEmpty() && organisations.withDescendants(tagged).contains(unitId);
-    }
-
-    private List<Sequence> templates(List<InvalidInput.Violation> violations, List<Long> ids, String mobility, Long unit) {
-        Optional<List<Sequence>> found = sequences.withIds(ids);
-        if (found.isEmpty()) {
-            violations.add(new InvalidInput.Violation("template_ids", "unknown_reference", ids));
-            return List.of();
-        }
-        List<Long> misfits = found.get().stream()
-                .filter(sequence -> (sequence.mobility() != null && !sequence.mobility().equals(mobility))
-                        || (unit != null && !appliesTo(sequence, unit)) || (unit == null && !sequence.unitExternalIds().isEmpty()))
-                .map(Sequence::id).toList();
-        if (!misfits.isEmpty()) {
-            violations.add(new InvalidInput.Violation("template_ids", "not_applicable", misfits));
-        }
-        return found.get();
+        return templates.applying(mobility, unitId);
     }
 
     private void implications(List<InvalidInput.Violation> violations, TrackRequest.Implications people,

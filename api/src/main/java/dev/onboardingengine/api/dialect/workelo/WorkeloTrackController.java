@@ -25,7 +25,6 @@ import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
-import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -76,11 +75,11 @@ class WorkeloTrackController {
     @ResponseStatus(HttpStatus.CREATED)
     TrackResponse create(Caller caller, @RequestBody TrackCreation body) {
         TrackCreation.Person person = body.employee();
+        // The role is the track's to give (Tracks makes the person a new hire).
         NewHire newEmployee = person == null ? null : NewHire.builder().firstName(person.firstName())
-                .lastName(person.lastName()).email(person.email()).role(EmployeeRole.NEW_HIRE).phone(person.phone())
-                .position(person.jobPosition()).language(person.language()).startDay(body.startDate())
-                .timeZone(person.timeZone()).externalId(person.externalId())
-                .unitOrganizationId(person.unitOrganizationId()).build();
+                .lastName(person.lastName()).email(person.email()).phone(person.phone()).position(person.jobPosition())
+                .language(person.language()).startDay(body.startDate()).timeZone(person.timeZone())
+                .externalId(person.externalId()).unitOrganizationId(person.unitOrganizationId()).build();
         TrackView track = tracks.create(new TrackRequest(body.mobility(), body.employeeId(), newEmployee,
                 body.startDate(), body.endDate(), body.implications() == null ? null : body.implications().toDomain(),
                 body.templateIds()), access.of(caller));
