@@ -23,12 +23,20 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
+    /** Each dialect's error bodies on its operations. */
+    @Bean
+    DialectErrorBodies dialectErrorBodies() {
+        return new DialectErrorBodies();
+    }
+
     @Bean
     OpenAPI onboardingEngineOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Onboarding Engine API")
                         .description("One directory and journey engine, several dialects: Workelo's routes at the "
-                                + "root, ChiefOnboarding's under /api. Authorization: Bearer <token> or Token <token>.")
+                                + "root and under /v1, ChiefOnboarding's under /api (Django REST framework's error bodies), Offly's under "
+                                + "/api/v1/users (its {data, pagination} lists and {error} envelope), Bridge's under "
+                                + "/api/admin/users. Authorization: Bearer <token>, Token <token> or Basic <token>.")
                         .version("0.1.0"))
                 .components(new Components().addSecuritySchemes("token", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API token")))

@@ -21,11 +21,14 @@ final class BridgeBodies {
      * documentation's {@code "{API::UserRequest}"} placeholder) gets its own clear answer.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record AddUsersRequest(@JsonProperty("users") List<JsonNode> users) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUsersCreate")
+    record AddUsersRequest(@JsonProperty("users") @io.swagger.v3.oas.annotations.media.ArraySchema(
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserRequest.class)) List<JsonNode> users) {
     }
 
     /** Bridge's UserRequest. {@code manager_id} is an id or {@code uid:<uid>}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUserCreate")
     record UserRequest(
             @JsonProperty("uid") String uid,
             @JsonProperty("first_name") String firstName,
@@ -47,11 +50,13 @@ final class BridgeBodies {
      * fields of the directory (Workelo's {@code GET /identification_resources}), named by id or code.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeCustomField")
     record CustomField(@JsonProperty("id") String id, @JsonProperty("name") String name,
             @JsonProperty("value") String value) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUsers")
     record UsersResponse(@JsonProperty("meta") Map<String, Object> meta, @JsonProperty("linked") Map<String, Object> linked,
             @JsonProperty("users") List<UserResponse> users) {
     }
@@ -62,6 +67,7 @@ final class BridgeBodies {
      * biography and sends no marketing mail: {@code bio} is null and {@code unsubscribed} false.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUser")
     record UserResponse(
             @JsonProperty("id") long id,
             @JsonProperty("uid") String uid,
@@ -82,9 +88,11 @@ final class BridgeBodies {
             @JsonProperty("job_title") String jobTitle) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeSummaryResponse")
     record SummaryResponse(@JsonProperty("summary") Summary summary) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeSummary")
     record Summary(
             @JsonProperty("completed_courses") long completedCourses,
             @JsonProperty("completed_programs") long completedPrograms,

@@ -68,6 +68,7 @@ class ChiefOnboardingController {
     }
 
     /** An entry of ChiefOnboarding's {@code GET /api/sequences/}. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ChiefOnboardingSequence")
     record SequenceSummary(long id, String name) {
     }
 

@@ -248,7 +248,8 @@ class ChiefOnboardingErrors {
         try {
             return cause instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonParser parser
                     ? parser.getText() : null;
-        } catch (IOException closed) {
+        } catch (IOException | RuntimeException closed) {
+            // the parser may be closed and its buffers released: no text then, never a 500
             return null;
         }
     }

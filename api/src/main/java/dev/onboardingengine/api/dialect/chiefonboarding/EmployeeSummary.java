@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.onboardingengine.api.directory.Employee;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** An entry of ChiefOnboarding's {@code GET /api/employees/}. */
+@Schema(name = "ChiefOnboardingEmployee", description = "back/api/serializers.py EmployeeSerializer")
 record EmployeeSummary(
         @JsonProperty("id") long id,
         @JsonProperty("first_name") String firstName,

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.onboardingengine.api.directory.Employee;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The new hire object ChiefOnboarding documents as the answer to {@code POST /api/users/}, including
  * the id (which ChiefOnboarding itself documents but does not return).
  */
+@Schema(name = "ChiefOnboardingUser")
 record UserResponse(
         @JsonProperty("id") long id,
         @JsonProperty("first_name") String firstName,

@@ -243,6 +243,7 @@ class WorkeloTrackController {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "WorkeloTrackEmployee")
     record EmployeeSummary(long id, @JsonProperty("first_name") String firstName,
             @JsonProperty("last_name") String lastName, String email,
             @JsonProperty("unit_organization_id") Long unitOrganizationId) {
