@@ -79,10 +79,10 @@ final class FootprintScenario {
                 } catch (IllegalStateException notYet) {
                     return !process.isAlive();
                 }
-            }, Duration.ofSeconds(180), Duration.ofMillis(100));
+            }, Duration.ofSeconds(600), Duration.ofMillis(100)); // 180 s were too few at load 30 on 2 cores (2026-12-02)
             double startup = (System.nanoTime() - start) / 1e9;
             if (!up || !process.isAlive()) {
-                results.note("Notes", "- Footprint: the engine did not become healthy; see its log.");
+                results.note("Notes", "- Footprint (" + described + "): the engine did not become healthy within 600 s.");
                 return;
             }
             double cpu = cpuSeconds(process.pid());
