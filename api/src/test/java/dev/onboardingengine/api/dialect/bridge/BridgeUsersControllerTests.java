@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -56,6 +57,9 @@ import dev.onboardingengine.workflow.journey.ConflictRetry;
  * journey report, mocked at the seam. No engine, no database.
  */
 @EnableConfigurationProperties(RateLimitProperties.class)
+// The slice sets the caller as ApiTokenFilter would; Spring Security's default chain (on the classpath
+// for Workelo's OAuth token endpoint, excluded by the application) is left out of MockMvc too.
+@AutoConfigureMockMvc(addFilters = false)
 @WebMvcTest(BridgeUsersController.class)
 @Import({BridgeTranslation.class, ConflictRetry.class})
 class BridgeUsersControllerTests {
