@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.NamedInterface;
 
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
@@ -16,6 +17,7 @@ import dev.onboardingengine.api.local.CommandLineContext;
  * the client's tokens have the owner's role and scope. Runs like {@code create-token}
  * ({@link CommandLineContext}), beside a running engine or not.
  */
+@NamedInterface("boot")
 public final class CreateClientCommand {
 
     static final String NAME = "create-client";
