@@ -82,7 +82,7 @@ final class TwoNodeCluster implements AutoCloseable {
         TwoNodeCluster cluster = new TwoNodeCluster(TestDatabase.get().freshDatabaseUrl(databasePrefix),
                 topicsPrefix + UUID.randomUUID(), nodeA, nodeB);
         try {
-            await("both nodes ready").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
+            await("both nodes ready").atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FaultRig.isReady(cluster.portA) && FaultRig.isReady(cluster.portB));
             cluster.managerId = ClusterRig.createManager(cluster.portA, cluster.databaseUrl, cluster.domain);
             cluster.sequenceId = ClusterRig.sequenceId(cluster.portA, "IT equipment");
@@ -120,6 +120,27 @@ final class TwoNodeCluster implements AutoCloseable {
 
     long lockedJobs() {
         return ClusterRig.single(databaseUrl, "select count(*) from act_ru_job where lock_owner_ is not null");
+    }
+
+    /** The locked jobs, one line each: id, activity, when locked (its expiry less the lock time), retries, exception. */
+    List<String> lockedJobLines(long lockMillis) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl,
+                TestDatabase.get().username(), TestDatabase.get().password());
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery("""
+                        select j.id_, d.act_id_, j.lock_exp_time_ - make_interval(secs => %d / 1000.0), now(), j.retries_,
+                               left(coalesce(j.exception_msg_, ''), 120)
+                        from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_
+                        where j.lock_owner_ is not null order by 3""".formatted(lockMillis))) {
+            List<String> lines = new java.util.ArrayList<>();
+            while (rs.next()) {
+                lines.add("%s %s lockedAt=%s now=%s retries=%d %s".formatted(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getInt(5), rs.getString(6)));
+            }
+            return lines;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits for every journey and mail of hires 0 to {@code hires - 1}, then counts. */
