@@ -10,7 +10,7 @@
 @ApplicationModule(allowedDependencies = {
         "workflow::action", "workflow::administrator", "workflow::broker", "workflow::events", "workflow::hire",
         "workflow::journey", "workflow::migration", "workflow::notification", "workflow::paperwork",
-        "workflow::sequence" })
+        "workflow::sequence"})
 package dev.onboardingengine.api;
 
 import org.springframework.modulith.ApplicationModule;

@@ -74,7 +74,8 @@ public final class LoopbackClient {
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
                 // A repeated header (Set-Cookie) keeps every value, one a line.
-                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim(),
+                headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).trim(),
                         (first, next) -> first + "\n" + next);
             }
             byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);

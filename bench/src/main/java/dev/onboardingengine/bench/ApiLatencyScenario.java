@@ -36,7 +36,7 @@ final class ApiLatencyScenario {
 
     static final String SCENARIO = "2 API latency";
     static final String STATUS = "in_progress";
-    static final String[] ROUTES = { "GET /tracks/{id}", "GET /tracks?status=" + STATUS, "GET /owners/{id}/actions" };
+    static final String[] ROUTES = {"GET /tracks/{id}", "GET /tracks?status=" + STATUS, "GET /owners/{id}/actions"};
     private static final int CHUNK = 10_000;
 
     private final EngineUnderTest engine;
@@ -66,24 +66,34 @@ final class ApiLatencyScenario {
         String size = size(storedJourneys());
         Samples[] atLarge = measure();
         for (int r = 0; r < ROUTES.length; r++) {
-            results.add(SCENARIO, ROUTES[r] + " at " + small + ": p50 / p99", atSmall[r].p50() + " / " + atSmall[r].p99(), "ms", "");
-            results.add(SCENARIO, ROUTES[r] + " at " + size + ": p50 / p99", atLarge[r].p50() + " / " + atLarge[r].p99(), "ms", "");
+            results.add(SCENARIO, ROUTES[r] + " at " + small + ": p50 / p99",
+                    atSmall[r].p50() + " / " + atSmall[r].p99(), "ms", "");
+            results.add(SCENARIO, ROUTES[r] + " at " + size + ": p50 / p99",
+                    atLarge[r].p50() + " / " + atLarge[r].p99(), "ms", "");
             double growth = (double) Math.max(1, atLarge[r].p50()) / Math.max(1, atSmall[r].p50());
             double growth99 = (double) Math.max(1, atLarge[r].p99()) / Math.max(1, atSmall[r].p99());
             results.add(SCENARIO, ROUTES[r] + " growth " + size + " / " + small + " (p50)", growth, "x",
                     IntakeScenario.verdict(growth <= 1.5, "target <= 1.5"));
             results.add(SCENARIO, ROUTES[r] + " growth " + size + " / " + small + " (p99)", growth99, "x", "");
         }
-        results.add(SCENARIO, "of GET /tracks?status=" + STATUS + ": its count(*) alone (JDBC) p50 at " + small + " / " + size,
-                atSmall[3].p50() + " / " + atLarge[3].p50(), "us", "the exact count; H2 caches a repeated query's result while the table is unchanged");
-        results.add(SCENARIO, "of GET /tracks?status=" + STATUS + ": its capped count (up to 10,001, X-Total-Count now) alone (JDBC) p50 at "
-                + small + " / " + size, atSmall[4].p50() + " / " + atLarge[4].p50(), "us", "X-Total-Count-Capped past 10,000");
-        results.note("Notes", "- Scenario 2's stored journeys are seeded by JDBC batch without running processes: employee, "
-                + "journey (2/9 invitation_sent, 6/9 in_progress, 1/9 closed), journey_status_change, and the Camunda "
-                + "history those routes read (ACT_HI_PROCINST, four ACT_HI_TASKINST actions per journey, two of them the "
-                + "manager's). Every tenth seeded employee is the manager of the next nine, so a manager has 18 actions "
-                + "at every size. GET /tracks?status=" + STATUS + " pages the first 200 of about 2/3 of all journeys and "
-                + "counts them up to 10,001 (X-Total-Count, capped past 10,000). 2 clients, " + options.apiRequests() + " requests per route and size.");
+        results.add(SCENARIO,
+                "of GET /tracks?status=" + STATUS + ": its count(*) alone (JDBC) p50 at " + small + " / " + size,
+                atSmall[3].p50() + " / " + atLarge[3].p50(), "us",
+                "the exact count; H2 caches a repeated query's result while the table is unchanged");
+        results.add(SCENARIO,
+                "of GET /tracks?status=" + STATUS
+                        + ": its capped count (up to 10,001, X-Total-Count now) alone (JDBC) p50 at "
+                        + small + " / " + size,
+                atSmall[4].p50() + " / " + atLarge[4].p50(), "us", "X-Total-Count-Capped past 10,000");
+        results.note("Notes",
+                "- Scenario 2's stored journeys are seeded by JDBC batch without running processes: employee, "
+                        + "journey (2/9 invitation_sent, 6/9 in_progress, 1/9 closed), journey_status_change, and the Camunda "
+                        + "history those routes read (ACT_HI_PROCINST, four ACT_HI_TASKINST actions per journey, two of them the "
+                        + "manager's). Every tenth seeded employee is the manager of the next nine, so a manager has 18 actions "
+                        + "at every size. GET /tracks?status=" + STATUS
+                        + " pages the first 200 of about 2/3 of all journeys and "
+                        + "counts them up to 10,001 (X-Total-Count, capped past 10,000). 2 clients, "
+                        + options.apiRequests() + " requests per route and size.");
     }
 
     /** 1000 -> 1k, 1620 -> 1.6k, 100001 -> 100k: the stored journeys, as the rows name them. */
@@ -93,7 +103,8 @@ final class ApiLatencyScenario {
         }
         double thousands = journeys / 1000.0;
         return thousands >= 10 || Math.abs(thousands - Math.round(thousands)) < 0.05
-                ? Math.round(thousands) + "k" : String.format(java.util.Locale.ROOT, "%.1fk", thousands);
+                ? Math.round(thousands) + "k"
+                : String.format(java.util.Locale.ROOT, "%.1fk", thousands);
     }
 
     private long storedJourneys() {
@@ -102,14 +113,16 @@ final class ApiLatencyScenario {
 
     /** Two clients at once, each sending half the requests of each route, after a warm-up of every route. */
     private Samples[] measure() {
-        List<Long> journeys = jdbc.queryForList("select id from journey where process_instance_id like 'seed-pi-%'", Long.class);
+        List<Long> journeys = jdbc.queryForList("select id from journey where process_instance_id like 'seed-pi-%'",
+                Long.class);
         List<Long> owners = new ArrayList<>(managers.values());
-        Progress.say("Scenario 2: %d requests per route with %d stored journeys", options.apiRequests(), storedJourneys());
+        Progress.say("Scenario 2: %d requests per route with %d stored journeys", options.apiRequests(),
+                storedJourneys());
         List<Supplier<String>> paths = List.of(
                 () -> "/tracks/" + any(journeys),
                 () -> "/tracks?status=" + STATUS + "&limit=50&offset=" + ThreadLocalRandom.current().nextInt(4) * 50,
                 () -> "/owners/" + any(owners) + "/actions");
-        Samples[] samples = { new Samples(), new Samples(), new Samples(), new Samples(), new Samples() };
+        Samples[] samples = {new Samples(), new Samples(), new Samples(), new Samples(), new Samples()};
         for (int i = 0; i < 100; i++) {
             paths.forEach(path -> timed(path.get()));
         }
@@ -137,7 +150,8 @@ final class ApiLatencyScenario {
             jdbc.queryForObject("select count(*) from journey where status = ?", Long.class, STATUS);
             samples[3].add((System.nanoTime() - start) / 1_000);
             start = System.nanoTime();
-            jdbc.queryForObject("select count(*) from (select 1 as one from journey where status = ? limit 10001) counted",
+            jdbc.queryForObject(
+                    "select count(*) from (select 1 as one from journey where status = ? limit 10001) counted",
                     Long.class, STATUS);
             samples[4].add((System.nanoTime() - start) / 1_000);
         }
@@ -153,7 +167,8 @@ final class ApiLatencyScenario {
         var response = http.get(path);
         long millis = (System.nanoTime() - start) / 1_000_000;
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return millis;
     }
@@ -200,8 +215,8 @@ final class ApiLatencyScenario {
         List<Object[]> employees = new ArrayList<>(chunk);
         for (int i = 0; i < chunk; i++) {
             int n = seeded++;
-            employees.add(new Object[] { UUID.randomUUID(), "Seed", "S" + n, "seed-" + n + "@example.com",
-                    n % 10 == 0 ? "MANAGER" : "NEW_HIRE", "en", Date.valueOf(day), "UTC", now, now });
+            employees.add(new Object[]{UUID.randomUUID(), "Seed", "S" + n, "seed-" + n + "@example.com",
+                    n % 10 == 0 ? "MANAGER" : "NEW_HIRE", "en", Date.valueOf(day), "UTC", now, now});
         }
         jdbc.batchUpdate("insert into employee (uuid, first_name, last_name, email, role, language, start_day, "
                 + "time_zone, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", employees);
@@ -223,9 +238,9 @@ final class ApiLatencyScenario {
                         case 9 -> "closed";
                         default -> "in_progress";
                     };
-                    journeys.add(new Object[] { UUID.randomUUID(), employee, status, "seed-pi-" + employee,
+                    journeys.add(new Object[]{UUID.randomUUID(), employee, status, "seed-pi-" + employee,
                             Date.valueOf(startsAt.toLocalDateTime().toLocalDate()), startsAt, endsAt,
-                            status.equals("closed") ? null : "Y", managers.get(n - n % 10), now, now });
+                            status.equals("closed") ? null : "Y", managers.get(n - n % 10), now, now});
                 }, "seed-" + first + "@example.com");
         jdbc.batchUpdate("insert into journey (hire_event_id, employee_id, mobility, status, process_instance_id, "
                 + "time_zone, start_day, starts_at, ends_at, open_marker, manager_id, created_at, updated_at) "

@@ -47,7 +47,8 @@ final class ClusterScenario {
         double two = intakeOn(2);
         results.add(SCENARIO, "intake on 1 node (hires/s, until invitation_sent)", one, "hires/s", "");
         results.add(SCENARIO, "intake on 2 nodes, same database and broker", two, "hires/s", "");
-        results.add(SCENARIO, "2 nodes / 1 node", two / one, "x", "two cores: coordination costs more than scale gains");
+        results.add(SCENARIO, "2 nodes / 1 node", two / one, "x",
+                "two cores: coordination costs more than scale gains");
         Progress.say("Scenario 6: 1 node %.1f hires/s, 2 nodes %.1f hires/s, ratio %.2f", one, two, two / one);
     }
 
@@ -68,10 +69,11 @@ final class ClusterScenario {
             List<Http> apis = new ArrayList<>();
             for (int n = 0; n < nodes; n++) {
                 int port = EngineUnderTest.freePort();
-                processes.add(child(directory.resolve("node-" + n + ".log"), Map.of("SPRING_PROFILES_ACTIVE", "postgres",
-                        "DATABASE_URL", server + database, "DATABASE_USERNAME", options.postgresUser(),
-                        "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + brokerPort, "ONBOARDING_SECRETS_KEY", key,
-                        "ONBOARDING_ADMIN_TOKEN", EngineUnderTest.TOKEN, "SERVER_PORT", String.valueOf(port))));
+                processes.add(child(directory.resolve("node-" + n + ".log"),
+                        Map.of("SPRING_PROFILES_ACTIVE", "postgres",
+                                "DATABASE_URL", server + database, "DATABASE_USERNAME", options.postgresUser(),
+                                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + brokerPort, "ONBOARDING_SECRETS_KEY", key,
+                                "ONBOARDING_ADMIN_TOKEN", EngineUnderTest.TOKEN, "SERVER_PORT", String.valueOf(port))));
                 apis.add(new Http("http://127.0.0.1:" + port, EngineUnderTest.TOKEN));
             }
             Deadline.sleep(Duration.ofSeconds(2));
@@ -85,9 +87,11 @@ final class ClusterScenario {
             for (int c = 0; c < options.clients(); c++) {
                 clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < options.hires(); i = next.getAndIncrement()) {
-                        apis.get(i % apis.size()).postJson("/api/users/", """
-                                {"first_name":"Clu","last_name":"S%d","email":"cluster-%d@example.com","start_day":"%s",\
-                                "timezone":"UTC","role":0}""".formatted(i, i, IntakeScenario.ENGINE_START_DAY));
+                        apis.get(i % apis.size()).postJson("/api/users/",
+                                """
+                                        {"first_name":"Clu","last_name":"S%d","email":"cluster-%d@example.com","start_day":"%s",\
+                                        "timezone":"UTC","role":0}"""
+                                        .formatted(i, i, IntakeScenario.ENGINE_START_DAY));
                     }
                 });
             }
@@ -138,8 +142,9 @@ final class ClusterScenario {
     }
 
     private Process child(Path log, Map<String, String> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", options.engineJar().toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", options.engineJar().toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);

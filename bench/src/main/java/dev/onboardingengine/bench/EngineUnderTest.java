@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -71,13 +70,15 @@ final class EngineUnderTest implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--logging.level.org.camunda.bpm.engine.jobexecutor=ERROR"));
         String description;
-        Runnable drop = () -> { };
+        Runnable drop = () -> {
+        };
         if (options.database().equals("postgres")) {
             String server = "jdbc:postgresql://" + options.postgresHost() + ":" + options.postgresPort() + "/";
             String name = "onboarding_bench_" + ProcessHandle.current().pid();
             execute(server + "postgres", options.postgresUser(), "drop database if exists " + name + " with (force)");
             execute(server + "postgres", options.postgresUser(), "create database " + name);
-            drop = () -> execute(server + "postgres", options.postgresUser(), "drop database if exists " + name + " with (force)");
+            drop = () -> execute(server + "postgres", options.postgresUser(),
+                    "drop database if exists " + name + " with (force)");
             args.add("--spring.profiles.active=postgres");
             args.add("--spring.datasource.url=" + server + name);
             args.add("--spring.datasource.username=" + options.postgresUser());
@@ -88,7 +89,9 @@ final class EngineUnderTest implements AutoCloseable {
             String url = "jdbc:h2:file:" + directory.resolve("onboarding").toAbsolutePath() + settings;
             args.add("--spring.datasource.url=" + url);
             description = "H2 file in " + directory + " (fresh), settings '" + options.h2Settings() + "'"
-                    + (options.h2Settings().equals(BenchOptions.EMBEDDED_DEFAULT_H2_SETTINGS) ? " (the embedded default's)" : "");
+                    + (options.h2Settings().equals(BenchOptions.EMBEDDED_DEFAULT_H2_SETTINGS)
+                            ? " (the embedded default's)"
+                            : "");
         }
         args.addAll(options.engineArgs());
         SpringApplication application = new SpringApplication(OnboardingEngineApplication.class);

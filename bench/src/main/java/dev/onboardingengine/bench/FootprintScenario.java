@@ -37,7 +37,8 @@ final class FootprintScenario {
 
     void run() throws IOException {
         if (!Files.isRegularFile(options.engineJar())) {
-            results.note("Notes", "- Footprint skipped: no " + options.engineJar() + " (build it with ./mvnw -q -DskipTests package).");
+            results.note("Notes", "- Footprint skipped: no " + options.engineJar()
+                    + " (build it with ./mvnw -q -DskipTests package).");
             Progress.say("Scenario 4: skipped, %s is missing", options.engineJar());
             return;
         }
@@ -67,7 +68,8 @@ final class FootprintScenario {
         env.remove("KAFKA_BOOTSTRAP_SERVERS");
         env.remove("SPRING_KAFKA_BOOTSTRAP_SERVERS");
         env.remove("SPRING_PROFILES_ACTIVE");
-        Progress.say("Scenario 4: java %s-jar %s (embedded default, port %d)", flags.isEmpty() ? "" : String.join(" ", flags) + " ",
+        Progress.say("Scenario 4: java %s-jar %s (embedded default, port %d)",
+                flags.isEmpty() ? "" : String.join(" ", flags) + " ",
                 options.engineJar().getFileName(), port);
         long start = System.nanoTime();
         Process process = builder.start();
@@ -82,12 +84,14 @@ final class FootprintScenario {
             }, Duration.ofSeconds(600), Duration.ofMillis(100)); // 180 s were too few at load 30 on 2 cores (2026-12-02)
             double startup = (System.nanoTime() - start) / 1e9;
             if (!up || !process.isAlive()) {
-                results.note("Notes", "- Footprint (" + described + "): the engine did not become healthy within 600 s.");
+                results.note("Notes",
+                        "- Footprint (" + described + "): the engine did not become healthy within 600 s.");
                 return;
             }
             double cpu = cpuSeconds(process.pid());
-            results.add(SCENARIO, prefix + "start-up until /actuator/health is UP", startup, "s", "java -jar, " + described
-                    + "; " + IntakeScenario.verdict(startup < 10, "target < 10 s"));
+            results.add(SCENARIO, prefix + "start-up until /actuator/health is UP", startup, "s",
+                    "java -jar, " + described
+                            + "; " + IntakeScenario.verdict(startup < 10, "target < 10 s"));
             results.add(SCENARIO, prefix + "CPU time until healthy (user + system)", cpu, "s",
                     "what start-up costs, less dependent than wall time on what else runs on the cores");
             Deadline.sleep(Duration.ofSeconds(5));
@@ -112,7 +116,8 @@ final class FootprintScenario {
             Deadline.await(() -> http.get("/api/journeys/" + last).body().contains("invitation_sent"),
                     Duration.ofSeconds(120 + k / 2), Duration.ofMillis(250));
             Deadline.sleep(Duration.ofSeconds(3));
-            results.add(SCENARIO, prefix + "resident memory after " + k + " hires (VmRSS)", rssMegabytes(process.pid()), "MB", "");
+            results.add(SCENARIO, prefix + "resident memory after " + k + " hires (VmRSS)", rssMegabytes(process.pid()),
+                    "MB", "");
         } finally {
             process.destroy();
             try {

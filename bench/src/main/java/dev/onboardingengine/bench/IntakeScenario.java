@@ -81,7 +81,8 @@ final class IntakeScenario {
         static Run merge(String name, List<Run> rounds) {
             Samples latency = new Samples();
             rounds.forEach(round -> round.latency().copyInto(latency));
-            return new Run(name, rounds.stream().mapToInt(Run::count).sum(), rounds.stream().mapToLong(Run::millis).sum(),
+            return new Run(name, rounds.stream().mapToInt(Run::count).sum(),
+                    rounds.stream().mapToLong(Run::millis).sum(),
                     latency);
         }
     }
@@ -91,7 +92,8 @@ final class IntakeScenario {
         int warmup = Math.min(20, n);
         bareDefinitionId = deployBareCopy(engine.processEngine());
 
-        Progress.say("Scenario 1: warm-up (%d REST hires, %d bare starts, %d Kafka records; not counted)", warmup, warmup, warmup);
+        Progress.say("Scenario 1: warm-up (%d REST hires, %d bare starts, %d Kafka records; not counted)", warmup,
+                warmup, warmup);
         restHires("warm", warmup);
         bareStarts("warm", warmup);
         plainKafka("bench.floor.warmup", warmup);
@@ -110,16 +112,19 @@ final class IntakeScenario {
             for (int turn = 0; turn < 3; turn++) {
                 switch ((round - 1 + turn) % 3) {
                     case 0 -> {
-                        Progress.say("Scenario 1, round %d/%d: %d hires through POST /api/users/ with %d clients", round,
+                        Progress.say("Scenario 1, round %d/%d: %d hires through POST /api/users/ with %d clients",
+                                round,
                                 rounds, share, options.clients());
                         rests.add(restHires("rest" + round, share));
                     }
                     case 1 -> {
-                        Progress.say("Scenario 1, round %d/%d: %d hires through the hire-requests topic", round, rounds, share);
+                        Progress.say("Scenario 1, round %d/%d: %d hires through the hire-requests topic", round, rounds,
+                                share);
                         topics.add(topicHires("kafka" + round, share));
                     }
                     default -> {
-                        Progress.say("Scenario 1, round %d/%d: bare Camunda, %d starts of the no-op copy with %d clients",
+                        Progress.say(
+                                "Scenario 1, round %d/%d: bare Camunda, %d starts of the no-op copy with %d clients",
                                 round, rounds, share, options.clients());
                         bares.add(bareStarts("bare" + round, share));
                     }
@@ -161,7 +166,8 @@ final class IntakeScenario {
                 (double) bare.latency().p50() / Math.max(1, rest.latency().p50()), "x", "1.0 = same latency");
         engine.statements().ifPresent(this::countStatements);
         results.add(SCENARIO, "lost hires (sent, never invitation_sent)",
-                (n - rest.count()) + (n - topic.count()), "", verdict(rest.count() == n && topic.count() == n, "target 0"));
+                (n - rest.count()) + (n - topic.count()), "",
+                verdict(rest.count() == n && topic.count() == n, "target 0"));
     }
 
     /**
@@ -193,14 +199,17 @@ final class IntakeScenario {
         StatementCounter.Snapshot bare = counted.get("bare Camunda");
         results.add(SCENARIO, "SQL statements per hire, request to invitation_sent: engine REST / topic / bare Camunda",
                 String.format("%.1f / %.1f / %.1f", rest.total() / (double) n, topic.total() / (double) n,
-                        bare.total() / (double) n), "",
+                        bare.total() / (double) n),
+                "",
                 String.format("%d hires each; idle background %.1f per s, included", n, idlePerSecond));
         results.add(SCENARIO, "SQL statements per hire, ratio engine REST / bare Camunda",
                 rest.total() / (double) Math.max(1, bare.total()), "x", "");
         for (var channel : counted.entrySet()) {
             StatementCounter.Snapshot counts = channel.getValue();
-            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by type", counts.perHire(counts.byType(), n), "", "");
-            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by thread", counts.perHire(counts.byThread(), n), "", "");
+            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by type",
+                    counts.perHire(counts.byType(), n), "", "");
+            results.add(SCENARIO, "SQL statements per hire, " + channel.getKey() + ", by thread",
+                    counts.perHire(counts.byThread(), n), "", "");
         }
     }
 
@@ -238,7 +247,8 @@ final class IntakeScenario {
             sentAt.put(email, System.currentTimeMillis());
             var response = http.postJson("/api/users/", body);
             if (response.statusCode() != 201) {
-                throw new IllegalStateException("POST /api/users/ answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(
+                        "POST /api/users/ answered " + response.statusCode() + ": " + response.body());
             }
         });
         return awaitInvitations(channel, n, first, sentAt);
@@ -277,7 +287,7 @@ final class IntakeScenario {
         Deadline.await(channel + " journeys invitation_sent", n,
                 () -> jdbc.queryForObject(count, Long.class, pattern), timeout, Duration.ofMillis(200));
         Samples latency = new Samples();
-        long[] last = { first };
+        long[] last = {first};
         jdbc.query("select e.email, c.changed_at from employee e join journey j on j.employee_id = e.id "
                 + "join journey_status_change c on c.journey_id = j.id "
                 + "where c.status = 'invitation_sent' and e.email like ?", row -> {
@@ -296,7 +306,7 @@ final class IntakeScenario {
     private void stages(String channel, String pattern, Map<String, Long> sentAt) {
         // rest1, rest2, ...: the rounds of one channel share its samples
         Samples[] samples = stages.computeIfAbsent(channel.replaceAll("\\d+$", ""),
-                key -> new Samples[] { new Samples(), new Samples(), new Samples() });
+                key -> new Samples[]{new Samples(), new Samples(), new Samples()});
         Samples accepted = samples[0];
         Samples started = samples[1];
         Samples invited = samples[2];
@@ -329,7 +339,8 @@ final class IntakeScenario {
      */
     static String deployBareCopy(ProcessEngine processEngine) throws IOException {
         String xml;
-        try (InputStream in = IntakeScenario.class.getClassLoader().getResourceAsStream("processes/journey-onboarding.bpmn")) {
+        try (InputStream in = IntakeScenario.class.getClassLoader()
+                .getResourceAsStream("processes/journey-onboarding.bpmn")) {
             if (in == null) {
                 throw new IllegalStateException("processes/journey-onboarding.bpmn is not on the classpath");
             }
@@ -415,7 +426,8 @@ final class IntakeScenario {
         AtomicInteger received = new AtomicInteger();
         long first;
         long last;
-        try (KafkaConsumer<String, String> consumer = consumer(topic); KafkaProducer<String, String> producer = producer()) {
+        try (KafkaConsumer<String, String> consumer = consumer(topic);
+                KafkaProducer<String, String> producer = producer()) {
             consumer.subscribe(List.of(topic));
             // join the group before producing, so the consumer sees the first record as it arrives
             Deadline.await(() -> {

@@ -27,10 +27,11 @@ public final class OnboardingBench {
             options = BenchOptions.parse(args, root);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
-                    + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
-                    + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full] "
-                    + "[--scenarios=intake,timers,api,footprint,cluster] [--count-statements=false] [--without-duedate-index]");
+            System.err.println(
+                    "usage: java -jar bench/target/onboarding-bench.jar [--database=h2|postgres] [--hires=300] [--rounds=3] "
+                            + "[--journeys=20000] [--footprint-hires=200] [--clients=4] [--api-requests=300] [--footprint=false] "
+                            + "[--profile=false] [--cluster] [--h2-settings=WRITE_DELAY=0] [--full] "
+                            + "[--scenarios=intake,timers,api,footprint,cluster] [--count-statements=false] [--without-duedate-index]");
             System.exit(2);
             return;
         }
@@ -42,18 +43,25 @@ public final class OnboardingBench {
         long began = System.nanoTime();
         Results results = new Results();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        results.header("date", now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC)).substring(0, 19) + "Z");
-        results.header("commit", git(root, "rev-parse", "HEAD") + (git(root, "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)"));
-        results.header("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database() + " --hires="
-                + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys() + " --footprint-hires=" + options.footprintHires()
-                + " --clients=" + options.clients() + " --scenarios=" + String.join(",", BenchOptions.SCENARIOS.stream().filter(options::runs).toList())
+        results.header("date",
+                now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC)).substring(0, 19) + "Z");
+        results.header("commit", git(root, "rev-parse", "HEAD")
+                + (git(root, "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)"));
+        results.header("machine",
+                Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", max heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        results.header("command", "java -jar bench/target/onboarding-bench.jar --database=" + options.database()
+                + " --hires="
+                + options.hires() + " --rounds=" + options.rounds() + " --journeys=" + options.seededJourneys()
+                + " --footprint-hires=" + options.footprintHires()
+                + " --clients=" + options.clients() + " --scenarios="
+                + String.join(",", BenchOptions.SCENARIOS.stream().filter(options::runs).toList())
                 + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
                 + (options.withoutDueDateIndex() ? " --without-duedate-index" : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
-        Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(), Runtime.getRuntime().availableProcessors());
+        Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(),
+                Runtime.getRuntime().availableProcessors());
 
         if (options.needsEngineInProcess()) {
             runInProcess(options, results);
@@ -66,8 +74,10 @@ public final class OnboardingBench {
         }
         results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
         // a cluster-only run must not overwrite the same day's full run
-        boolean clusterAlone = options.runs("cluster") && BenchOptions.SCENARIOS.stream().filter(options::runs).count() == 1;
-        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database() + (clusterAlone ? "-cluster" : "");
+        boolean clusterAlone = options.runs("cluster")
+                && BenchOptions.SCENARIOS.stream().filter(options::runs).count() == 1;
+        String stem = "results-" + LocalDate.now(ZoneOffset.UTC) + "-" + options.database()
+                + (clusterAlone ? "-cluster" : "");
         Path[] written = results.write(options.resultsDir(), stem);
         Progress.say("Done in %.0f s. Wrote %s and %s", (System.nanoTime() - began) / 1e9, written[0], written[1]);
         System.out.println();
@@ -81,8 +91,10 @@ public final class OnboardingBench {
             double startup = (System.nanoTime() - starting) / 1e9;
             results.header("database", engine.databaseDescription());
             results.header("history level", engine.historyLevel());
-            results.header("job executor", "core " + engine.property("camunda.bpm.job-execution.core-pool-size") + ", max "
-                    + engine.property("camunda.bpm.job-execution.max-pool-size") + " threads (the engine's defaults)");
+            results.header("job executor",
+                    "core " + engine.property("camunda.bpm.job-execution.core-pool-size") + ", max "
+                            + engine.property("camunda.bpm.job-execution.max-pool-size")
+                            + " threads (the engine's defaults)");
             Progress.say("Engine up in %.1f s at %s, Kafka at %s, history %s", startup, engine.baseUrl(),
                     engine.bootstrapServers(), engine.historyLevel());
             if (options.withoutDueDateIndex()) {
@@ -124,7 +136,8 @@ public final class OnboardingBench {
         command[0] = "git";
         System.arraycopy(args, 0, command, 1, args.length);
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return "unknown";

@@ -50,7 +50,8 @@ final class Results {
     }
 
     String table() {
-        StringBuilder md = new StringBuilder("| scenario | measure | value | unit | note |\n| --- | --- | ---: | --- | --- |\n");
+        StringBuilder md = new StringBuilder(
+                "| scenario | measure | value | unit | note |\n| --- | --- | ---: | --- | --- |\n");
         rows.forEach(row -> md.append("| ").append(row.scenario()).append(" | ").append(row.measure()).append(" | ")
                 .append(row.value()).append(" | ").append(row.unit()).append(" | ").append(row.note().replace("|", "/"))
                 .append(" |\n"));
@@ -77,6 +78,6 @@ final class Results {
         Path csv = directory.resolve(stem + ".csv");
         Files.writeString(markdown, markdown());
         Files.writeString(csv, csv());
-        return new Path[] { markdown, csv };
+        return new Path[]{markdown, csv};
     }
 }

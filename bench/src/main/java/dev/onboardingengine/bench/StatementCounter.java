@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -113,7 +112,8 @@ final class StatementCounter implements QueryExecutionListener, BeanPostProcesso
                 if (!text.isEmpty()) {
                     text.append(", ");
                 }
-                text.append(entry.getKey()).append(' ').append(String.format("%.1f", entry.getValue() / (double) hires));
+                text.append(entry.getKey()).append(' ')
+                        .append(String.format("%.1f", entry.getValue() / (double) hires));
             });
             return text.toString();
         }

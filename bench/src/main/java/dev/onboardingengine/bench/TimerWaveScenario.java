@@ -48,7 +48,8 @@ final class TimerWaveScenario {
                             .processDefinitionId(bareDefinitionId).activityId("Status_InProgress").count());
             double engineRate = journeys / engineSeconds;
             double bareRate = bare / bareSeconds;
-            results.add(SCENARIO, "engine: " + journeys + " start-day timers until all in_progress", engineSeconds, "s", "");
+            results.add(SCENARIO, "engine: " + journeys + " start-day timers until all in_progress", engineSeconds, "s",
+                    "");
             results.add(SCENARIO, "engine: timer jobs", engineRate, "per s", "");
             results.add(SCENARIO, "bare Camunda: " + bare + " start-day timers", bareSeconds, "s", "");
             results.add(SCENARIO, "bare Camunda: timer jobs", bareRate, "per s", "");

@@ -14,7 +14,7 @@ class BenchHarnessTests {
 
     @Test
     void parsesTheDocumentedCommandLine() {
-        BenchOptions options = BenchOptions.parse(new String[] { "--database=postgres", "--hires=300", "--journeys=100k" },
+        BenchOptions options = BenchOptions.parse(new String[]{"--database=postgres", "--hires=300", "--journeys=100k"},
                 Path.of("/repo"));
 
         assertThat(options.database()).isEqualTo("postgres");
@@ -27,7 +27,7 @@ class BenchHarnessTests {
 
     @Test
     void fullSizeIsTheIssuesScale() {
-        BenchOptions options = BenchOptions.parse(new String[] { "--full" }, Path.of("."));
+        BenchOptions options = BenchOptions.parse(new String[]{"--full"}, Path.of("."));
 
         assertThat(options.hires()).isEqualTo(5_000);
         assertThat(options.seededJourneys()).isEqualTo(100_000);
@@ -36,33 +36,34 @@ class BenchHarnessTests {
 
     @Test
     void rejectsUnknownOptionsAndDatabases() {
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--hire=3" }, Path.of(".")))
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--hire=3"}, Path.of(".")))
                 .hasMessageContaining("Unknown option --hire");
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--database=mysql" }, Path.of(".")))
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--database=mysql"}, Path.of(".")))
                 .hasMessageContaining("h2 or postgres");
     }
 
     @Test
     void givenNoScenariosOption_whenParsed_thenAllButTheClusterRun() {
-        BenchOptions options = BenchOptions.parse(new String[] {}, Path.of("."));
+        BenchOptions options = BenchOptions.parse(new String[]{}, Path.of("."));
 
-        assertThat(BenchOptions.SCENARIOS.stream().filter(options::runs)).containsExactly("intake", "timers", "api", "footprint");
-        assertThat(BenchOptions.parse(new String[] { "--footprint=false", "--cluster" }, Path.of("."))
+        assertThat(BenchOptions.SCENARIOS.stream().filter(options::runs)).containsExactly("intake", "timers", "api",
+                "footprint");
+        assertThat(BenchOptions.parse(new String[]{"--footprint=false", "--cluster"}, Path.of("."))
                 .runs("footprint")).isFalse();
-        assertThat(BenchOptions.parse(new String[] { "--cluster" }, Path.of(".")).runs("cluster")).isTrue();
+        assertThat(BenchOptions.parse(new String[]{"--cluster"}, Path.of(".")).runs("cluster")).isTrue();
     }
 
     @Test
     void givenScenariosNamed_whenParsed_thenOnlyThoseRunAndTimersBringTheIntake() {
-        BenchOptions api = BenchOptions.parse(new String[] { "--scenarios=api" }, Path.of("."));
-        BenchOptions timers = BenchOptions.parse(new String[] { "--scenarios=timers" }, Path.of("."));
-        BenchOptions footprint = BenchOptions.parse(new String[] { "--scenarios=footprint" }, Path.of("."));
+        BenchOptions api = BenchOptions.parse(new String[]{"--scenarios=api"}, Path.of("."));
+        BenchOptions timers = BenchOptions.parse(new String[]{"--scenarios=timers"}, Path.of("."));
+        BenchOptions footprint = BenchOptions.parse(new String[]{"--scenarios=footprint"}, Path.of("."));
 
         assertThat(BenchOptions.SCENARIOS.stream().filter(api::runs)).containsExactly("api");
         assertThat(BenchOptions.SCENARIOS.stream().filter(timers::runs)).containsExactly("intake", "timers");
         assertThat(footprint.needsEngineInProcess()).isFalse();
         assertThat(api.needsEngineInProcess()).isTrue();
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] { "--scenarios=intake,latency" }, Path.of(".")))
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--scenarios=intake,latency"}, Path.of(".")))
                 .hasMessageContaining("not 'latency'");
     }
 
@@ -73,7 +74,8 @@ class BenchHarnessTests {
         String entrypoint = FootprintScenario.JVM_FLAGS.stream().map(flag -> "\"" + flag + "\"")
                 .reduce("\"java\"", (line, flag) -> line + ", " + flag) + ", \"-jar\"";
 
-        assertThat(Files.readString(root.resolve("README.md"))).contains("java " + flags + " -jar api/target/onboarding-engine.jar");
+        assertThat(Files.readString(root.resolve("README.md")))
+                .contains("java " + flags + " -jar api/target/onboarding-engine.jar");
         assertThat(Files.readString(root.resolve("Dockerfile"))).contains("ENTRYPOINT [" + entrypoint);
     }
 
@@ -109,7 +111,8 @@ class BenchHarnessTests {
     @Test
     void everyHotMethodGetsAnAdvice() {
         assertThat(HotMethods.advice("org.h2.mvstore.Page.isLeaf")).startsWith("H2");
-        assertThat(HotMethods.advice("dev.onboardingengine.workflow.journey.JourneyLauncher.launch")).startsWith("our own code");
+        assertThat(HotMethods.advice("dev.onboardingengine.workflow.journey.JourneyLauncher.launch"))
+                .startsWith("our own code");
         assertThat(HotMethods.advice("com.example.Unknown.method")).isNotBlank();
     }
 

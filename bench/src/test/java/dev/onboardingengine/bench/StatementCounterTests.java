@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -43,7 +42,8 @@ class StatementCounterTests {
             statement.executeQuery("select 1").close();
         }
         counter.exclude(new Thread());
-        try (Connection connection = counter.original().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = counter.original().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.executeQuery("select 1").close();
         }
 
@@ -52,7 +52,8 @@ class StatementCounterTests {
 
     @Test
     void threadsOfOneKindShareAKey() {
-        assertThat(StatementCounter.threadKind("http-nio-8080-exec-3")).isEqualTo(StatementCounter.threadKind("http-nio-8080-exec-17"));
+        assertThat(StatementCounter.threadKind("http-nio-8080-exec-3"))
+                .isEqualTo(StatementCounter.threadKind("http-nio-8080-exec-17"));
     }
 
     private static DataSource h2(String name) {

@@ -39,15 +39,18 @@ final class EngineDoubles {
 
     Map<Object, Object> beans() {
         JavaDelegate journeyStatus = execution -> statuses.add(
-                new StatusSet(execution.getProcessInstanceId(), execution.getCurrentActivityId(), execution.getVariableLocal("status")));
+                new StatusSet(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                        execution.getVariableLocal("status")));
         JavaDelegate sendInvitation = execution -> invitations.add(execution.getProcessInstanceId());
         JavaDelegate notifyStakeholder = execution -> notifications.add(new Notified(execution.getProcessInstanceId(),
-                execution.getCurrentActivityId(), execution.getVariableLocal("recipient"), execution.getVariableLocal("template"),
+                execution.getCurrentActivityId(), execution.getVariableLocal("recipient"),
+                execution.getVariableLocal("template"),
                 execution.getVariableLocal("action")));
         TaskListener actionNotifier = task -> {
             if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-                actionsAssigned.add(new ActionAssigned(task.getId(), task.getTaskDefinitionKey(), task.getVariable("owner"),
-                        task.getAssignee(), task.getDueDate()));
+                actionsAssigned
+                        .add(new ActionAssigned(task.getId(), task.getTaskDefinitionKey(), task.getVariable("owner"),
+                                task.getAssignee(), task.getDueDate()));
             }
         };
         JavaDelegate countAddedSequencesDone = this::countAddedSequencesDone;
@@ -69,7 +72,8 @@ final class EngineDoubles {
 
     /** The statuses recorded for one process instance, in the order they were set. */
     List<Object> statusesOf(String processInstanceId) {
-        return statuses.stream().filter(set -> set.processInstanceId().equals(processInstanceId)).map(StatusSet::status).toList();
+        return statuses.stream().filter(set -> set.processInstanceId().equals(processInstanceId)).map(StatusSet::status)
+                .toList();
     }
 
     void reset() {

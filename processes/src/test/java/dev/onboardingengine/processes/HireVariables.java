@@ -78,7 +78,8 @@ final class HireVariables {
         return variables;
     }
 
-    private static void putStakeholder(Map<String, Object> variables, String role, String id, String firstName, String lastName) {
+    private static void putStakeholder(Map<String, Object> variables, String role, String id, String firstName,
+            String lastName) {
         variables.put(role + "Id", id);
         variables.put(role + "Email", firstName.toLowerCase() + "@example.com");
         variables.put(role + "FirstName", firstName);

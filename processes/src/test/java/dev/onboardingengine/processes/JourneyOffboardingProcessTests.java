@@ -43,16 +43,19 @@ class JourneyOffboardingProcessTests {
     private static final EngineDoubles doubles = new EngineDoubles();
 
     @RegisterExtension
-    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(JourneyOffboardingProcessTests.class, doubles);
+    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(JourneyOffboardingProcessTests.class,
+            doubles);
 
     private static final SimulatedJobExecutor jobs = engine.jobExecutor();
-    private static final JourneyMessages messages = new JourneyMessages(engine.getRuntimeService(), engine.getRepositoryService());
+    private static final JourneyMessages messages = new JourneyMessages(engine.getRuntimeService(),
+            engine.getRepositoryService());
 
     @BeforeEach
     void deployOffboardingSequences() {
         engine.manageDeployment(repositoryService().createDeployment()
                 .addModelInstance(HANDOVER + ".bpmn", oneActionSequence(HANDOVER, "Task_Handover"))
-                .addModelInstance(RETURN_EQUIPMENT + ".bpmn", oneActionSequence(RETURN_EQUIPMENT, "Task_ReturnEquipment"))
+                .addModelInstance(RETURN_EQUIPMENT + ".bpmn",
+                        oneActionSequence(RETURN_EQUIPMENT, "Task_ReturnEquipment"))
                 .deploy());
     }
 

@@ -42,7 +42,7 @@ import dev.onboardingengine.processes.EngineDoubles.StatusSet;
         "processes/journey-onboarding.bpmn",
         "processes/sequence-welcome.bpmn",
         "processes/sequence-it-equipment.bpmn",
-        "processes/sequence-first-week-check-in.bpmn" })
+        "processes/sequence-first-week-check-in.bpmn"})
 class JourneyOnboardingProcessTests {
 
     private static final String WELCOME = "sequence-welcome";
@@ -56,7 +56,8 @@ class JourneyOnboardingProcessTests {
     static final InMemoryProcessEngine engine = new InMemoryProcessEngine(JourneyOnboardingProcessTests.class, doubles);
 
     private static final SimulatedJobExecutor jobs = engine.jobExecutor();
-    private static final JourneyMessages messages = new JourneyMessages(engine.getRuntimeService(), engine.getRepositoryService());
+    private static final JourneyMessages messages = new JourneyMessages(engine.getRuntimeService(),
+            engine.getRepositoryService());
 
     @Test
     void newHireIsADraftThenInvitedAtOnceAndWaitsForTheStartDay() {
@@ -64,7 +65,8 @@ class JourneyOnboardingProcessTests {
         ProcessInstance journey = startJourney(HireVariables.newHire());
 
         // Then the journey is a draft whose invitation is a job of its own (a failing mail server retries it)
-        assertThat(journey).hasPassed("Status_Draft").hasNotPassed("Wait_TrackStarted").isWaitingAtExactly("Task_SendInvitation");
+        assertThat(journey).hasPassed("Status_Draft").hasNotPassed("Wait_TrackStarted")
+                .isWaitingAtExactly("Task_SendInvitation");
         assertThat(doubles.statusesOf(journey.getId())).containsExactly("draft");
 
         // When the job runs
@@ -193,7 +195,8 @@ class JourneyOnboardingProcessTests {
         ProcessInstance journey = startJourney(HireVariables.newHire());
 
         // When TrackStarted is sent to it, Then nothing waits for it (JourneyManagement answers "not a draft")
-        assertThatThrownBy(() -> messages.startTrack(journey, null)).isInstanceOf(MismatchingMessageCorrelationException.class);
+        assertThatThrownBy(() -> messages.startTrack(journey, null))
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
     }
 
     @Test
@@ -209,8 +212,10 @@ class JourneyOnboardingProcessTests {
         assertThat(messages.calledSequenceKeys(journey)).containsExactlyInAnyOrder(IT_EQUIPMENT, WELCOME);
         assertThat(journey).calledProcessInstance(IT_EQUIPMENT).hasBusinessKey(EMPLOYEE_ID)
                 .isWaitingAtExactly("Timer_FiveDaysBeforeStart")
-                .variables().containsEntry("managerId", MANAGER_ID).containsEntry("startDay", HireVariables.START_DAY.toString());
-        assertThat(journey).calledProcessInstance(WELCOME).hasBusinessKey(EMPLOYEE_ID).isWaitingAtExactly("Timer_FirstDay");
+                .variables().containsEntry("managerId", MANAGER_ID)
+                .containsEntry("startDay", HireVariables.START_DAY.toString());
+        assertThat(journey).calledProcessInstance(WELCOME).hasBusinessKey(EMPLOYEE_ID)
+                .isWaitingAtExactly("Timer_FirstDay");
         assertThat(journey).isWaitingAt("Timer_StartDay", "Call_Sequences");
     }
 
@@ -230,7 +235,8 @@ class JourneyOnboardingProcessTests {
         complete(action("Task_BuddyIntroduction"));
 
         // Then it closes at once, without waiting for its end
-        assertThat(doubles.statusesOf(journey.getId())).containsExactly("draft", "invitation_sent", "in_progress", "closed");
+        assertThat(doubles.statusesOf(journey.getId())).containsExactly("draft", "invitation_sent", "in_progress",
+                "closed");
         assertThat(journey).hasNotPassed("Timer_JourneyEnd").hasPassed("Status_Closed").isEnded();
     }
 
@@ -251,7 +257,8 @@ class JourneyOnboardingProcessTests {
         jobs.runUntil(startsAt());
 
         // Then it goes through in progress to closed
-        assertThat(doubles.statusesOf(journey.getId())).containsExactly("draft", "invitation_sent", "in_progress", "closed");
+        assertThat(doubles.statusesOf(journey.getId())).containsExactly("draft", "invitation_sent", "in_progress",
+                "closed");
         assertThat(journey).isEnded();
     }
 
@@ -291,7 +298,8 @@ class JourneyOnboardingProcessTests {
         jobs.runDueJobs();
 
         // Then each is called once
-        assertThat(messages.calledSequenceKeys(journey)).containsExactlyInAnyOrder(WELCOME, FIRST_WEEK_CHECK_IN, IT_EQUIPMENT);
+        assertThat(messages.calledSequenceKeys(journey)).containsExactlyInAnyOrder(WELCOME, FIRST_WEEK_CHECK_IN,
+                IT_EQUIPMENT);
 
         // When the journey's end passes and only the first addition is done
         jobs.runUntil(endsAt());

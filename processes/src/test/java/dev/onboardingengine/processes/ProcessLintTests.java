@@ -30,13 +30,15 @@ class ProcessLintTests {
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     /** The delegates the engine provides (beans in the workflow module). */
-    private static final Set<String> KNOWN_DELEGATES = Set.of("${journeyStatus}", "${sendInvitation}", "${addedSequencesDone}", "${notifyStakeholder}");
+    private static final Set<String> KNOWN_DELEGATES = Set.of("${journeyStatus}", "${sendInvitation}",
+            "${addedSequencesDone}", "${notifyStakeholder}");
 
-    private static final Set<String> JOURNEY_STATUSES =
-            Set.of("draft", "scheduled", "invitation_sent", "in_progress", "closed", "cancelled");
+    private static final Set<String> JOURNEY_STATUSES = Set.of("draft", "scheduled", "invitation_sent", "in_progress",
+            "closed", "cancelled");
 
     /** Ids Modeler generates (Activity_0abc123, UserTask_1): they say nothing in tests or in Cockpit. */
-    private static final Pattern GENERATED_ID = Pattern.compile("^(Activity|Task|UserTask|ServiceTask|Event|Gateway|Flow|StartEvent|EndEvent)_[0-9a-z]{1,7}$");
+    private static final Pattern GENERATED_ID = Pattern
+            .compile("^(Activity|Task|UserTask|ServiceTask|Event|Gateway|Flow|StartEvent|EndEvent)_[0-9a-z]{1,7}$");
 
     static Stream<Path> diagrams() throws IOException {
         try (Stream<Path> files = Files.walk(PROCESSES)) {
@@ -60,7 +62,8 @@ class ProcessLintTests {
         for (Process process : model.getModelElementsByType(Process.class)) {
             assertThat(process.isExecutable()).as("%s is executable", process.getId()).isTrue();
             assertThat(process.getId()).as("process key").matches("(journey|sequence)-[a-z0-9-]+");
-            assertThat(process.getCamundaHistoryTimeToLiveString()).as("%s history time to live", process.getId()).isNotBlank();
+            assertThat(process.getCamundaHistoryTimeToLiveString()).as("%s history time to live", process.getId())
+                    .isNotBlank();
         }
     }
 
@@ -108,11 +111,14 @@ class ProcessLintTests {
     @MethodSource("diagrams")
     void userTasksTellTheirOwnerWhenCreated(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
-            List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> listeners =
-                    task.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
-                            .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream())
-                            .toList();
+        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+            List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener> listeners = task
+                    .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                    .flatMap(ext -> ext.getElementsQuery()
+                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list()
+                            .stream())
+                    .toList();
             assertThat(listeners).as("create listener of %s", task.getId())
                     .anyMatch(listener -> "create".equals(listener.getCamundaEvent())
                             && "${actionNotifier}".equals(listener.getCamundaDelegateExpression()));
@@ -127,8 +133,11 @@ class ProcessLintTests {
                 .filter(task -> "${journeyStatus}".equals(task.getCamundaDelegateExpression()))
                 .toList();
         for (ServiceTask milestone : milestones) {
-            List<String> statuses = milestone.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
-                    .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream())
+            List<String> statuses = milestone
+                    .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                    .flatMap(ext -> ext.getElementsQuery()
+                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list()
+                            .stream())
                     .flatMap(io -> io.getCamundaInputParameters().stream())
                     .filter(parameter -> "status".equals(parameter.getCamundaName()))
                     .map(CamundaInputParameter::getTextContent)
@@ -142,11 +151,15 @@ class ProcessLintTests {
     @MethodSource("diagrams")
     void userTasksHaveAnOwnerAnAssigneeAndADueDate(Path diagram) {
         BpmnModelInstance model = Bpmn.readModelFromFile(diagram.toFile());
-        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+        for (org.camunda.bpm.model.bpmn.instance.UserTask task : model
+                .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
             assertThat(task.getCamundaAssignee()).as("assignee of %s", task.getId()).isNotBlank();
             assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
-            List<String> owners = task.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
-                    .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream())
+            List<String> owners = task
+                    .getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
+                    .flatMap(ext -> ext.getElementsQuery()
+                            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list()
+                            .stream())
                     .flatMap(io -> io.getCamundaInputParameters().stream())
                     .filter(parameter -> "owner".equals(parameter.getCamundaName()))
                     .map(parameter -> parameter.getTextContent().trim())
@@ -157,7 +170,9 @@ class ProcessLintTests {
 
     private static List<String> inputs(org.camunda.bpm.model.bpmn.instance.BaseElement element, String name) {
         return element.getChildElementsByType(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class).stream()
-                .flatMap(ext -> ext.getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream())
+                .flatMap(ext -> ext.getElementsQuery()
+                        .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list()
+                        .stream())
                 .flatMap(io -> io.getCamundaInputParameters().stream())
                 .filter(parameter -> name.equals(parameter.getCamundaName()))
                 .map(parameter -> parameter.getTextContent().trim())
@@ -167,7 +182,8 @@ class ProcessLintTests {
     /** id@version of each template in the shipped file (this module has no JSON library: the ids are simple). */
     private static Set<String> shippedTemplates() throws IOException {
         String json = Files.readString(ELEMENT_TEMPLATES);
-        java.util.regex.Matcher template = Pattern.compile("\"id\":\\s*\"([^\"]+)\",\\s*\"version\":\\s*(\\d+)").matcher(json);
+        java.util.regex.Matcher template = Pattern.compile("\"id\":\\s*\"([^\"]+)\",\\s*\"version\":\\s*(\\d+)")
+                .matcher(json);
         Set<String> shipped = new java.util.HashSet<>();
         while (template.find()) {
             shipped.add(template.group(1) + "@" + template.group(2));

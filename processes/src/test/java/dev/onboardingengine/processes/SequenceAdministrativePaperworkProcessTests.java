@@ -31,15 +31,17 @@ import dev.onboardingengine.processes.EngineDoubles.ActionAssigned;
  * personal-details form, deployed with it, for HR to validate; the handbook to read; the IT charter to
  * sign; a to-do), done when all four are.
  */
-@Deployment(resources = { "processes/sequence-administrative-paperwork.bpmn", "processes/forms/personal-details.form" })
+@Deployment(resources = {"processes/sequence-administrative-paperwork.bpmn", "processes/forms/personal-details.form"})
 class SequenceAdministrativePaperworkProcessTests {
 
-    private static final String[] PAPERWORK = { "Task_FillPersonalDetails", "Task_ReadHandbook", "Task_SignItCharter", "Task_BookFirstDayLunch" };
+    private static final String[] PAPERWORK = {"Task_FillPersonalDetails", "Task_ReadHandbook", "Task_SignItCharter",
+            "Task_BookFirstDayLunch"};
 
     private static final EngineDoubles doubles = new EngineDoubles();
 
     @RegisterExtension
-    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(SequenceAdministrativePaperworkProcessTests.class, doubles);
+    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(
+            SequenceAdministrativePaperworkProcessTests.class, doubles);
 
     private final SimulatedJobExecutor jobs = engine.jobExecutor();
 
@@ -92,9 +94,12 @@ class SequenceAdministrativePaperworkProcessTests {
         jobs.runUntil(daysBeforeStart(7));
 
         // Then the document actions carry the document to read or sign, and the form action HR's validation
-        assertThat(taskService().getVariable(task("Task_ReadHandbook", sequence).getId(), "document")).isEqualTo("employee-handbook");
-        assertThat(taskService().getVariable(task("Task_SignItCharter", sequence).getId(), "document")).isEqualTo("it-charter");
-        assertThat(taskService().getVariable(task("Task_FillPersonalDetails", sequence).getId(), "validation")).isEqualTo("hr");
+        assertThat(taskService().getVariable(task("Task_ReadHandbook", sequence).getId(), "document"))
+                .isEqualTo("employee-handbook");
+        assertThat(taskService().getVariable(task("Task_SignItCharter", sequence).getId(), "document"))
+                .isEqualTo("it-charter");
+        assertThat(taskService().getVariable(task("Task_FillPersonalDetails", sequence).getId(), "validation"))
+                .isEqualTo("hr");
         assertThat(taskService().getVariable(task("Task_BookFirstDayLunch", sequence).getId(), "document")).isNull();
     }
 
@@ -135,6 +140,7 @@ class SequenceAdministrativePaperworkProcessTests {
     }
 
     private static ProcessInstance startSequence() {
-        return runtimeService().startProcessInstanceByKey("sequence-administrative-paperwork", EMPLOYEE_ID, HireVariables.newHire().asMap());
+        return runtimeService().startProcessInstanceByKey("sequence-administrative-paperwork", EMPLOYEE_ID,
+                HireVariables.newHire().asMap());
     }
 }

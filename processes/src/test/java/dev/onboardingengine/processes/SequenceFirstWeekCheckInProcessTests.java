@@ -31,7 +31,8 @@ class SequenceFirstWeekCheckInProcessTests {
     private static final EngineDoubles doubles = new EngineDoubles();
 
     @RegisterExtension
-    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(SequenceFirstWeekCheckInProcessTests.class, doubles);
+    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(SequenceFirstWeekCheckInProcessTests.class,
+            doubles);
 
     private final SimulatedJobExecutor jobs = engine.jobExecutor();
 
@@ -63,7 +64,8 @@ class SequenceFirstWeekCheckInProcessTests {
 
         // Then the 1:1 is the manager's, due on workday 6, and the manager is told
         Task oneOnOne = task("Task_ManagerOneOnOne", sequence);
-        assertThat(oneOnOne).isAssignedTo(MANAGER_ID).hasDueDate(workday(6)).hasName("First-week 1:1 with the new hire");
+        assertThat(oneOnOne).isAssignedTo(MANAGER_ID).hasDueDate(workday(6))
+                .hasName("First-week 1:1 with the new hire");
         assertThat(doubles.actionsAssigned).containsExactly(
                 new ActionAssigned(oneOnOne.getId(), "Task_ManagerOneOnOne", "manager", MANAGER_ID, workday(6)));
     }
@@ -80,7 +82,8 @@ class SequenceFirstWeekCheckInProcessTests {
 
         // Then the manager is reminded once, and the 1:1 stays open
         assertThat(doubles.notifications).containsExactly(
-                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue", "Task_ManagerOneOnOne"));
+                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue",
+                        "Task_ManagerOneOnOne"));
         assertThat(sequence).isWaitingAtExactly("Task_ManagerOneOnOne");
     }
 
@@ -118,6 +121,7 @@ class SequenceFirstWeekCheckInProcessTests {
     }
 
     private static ProcessInstance startSequence() {
-        return runtimeService().startProcessInstanceByKey("sequence-first-week-check-in", EMPLOYEE_ID, HireVariables.newHire().asMap());
+        return runtimeService().startProcessInstanceByKey("sequence-first-week-check-in", EMPLOYEE_ID,
+                HireVariables.newHire().asMap());
     }
 }

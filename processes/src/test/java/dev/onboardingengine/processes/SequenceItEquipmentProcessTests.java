@@ -32,7 +32,8 @@ class SequenceItEquipmentProcessTests {
     private static final EngineDoubles doubles = new EngineDoubles();
 
     @RegisterExtension
-    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(SequenceItEquipmentProcessTests.class, doubles);
+    static final InMemoryProcessEngine engine = new InMemoryProcessEngine(SequenceItEquipmentProcessTests.class,
+            doubles);
 
     private final SimulatedJobExecutor jobs = engine.jobExecutor();
 
@@ -64,9 +65,11 @@ class SequenceItEquipmentProcessTests {
 
         // Then the action is the manager's, due the day before the start, and the manager is told
         Task equipment = task("Task_PrepareEquipment", sequence);
-        assertThat(equipment).isAssignedTo(MANAGER_ID).hasDueDate(daysBeforeStart(1)).hasName("Prepare laptop, accounts and badge");
+        assertThat(equipment).isAssignedTo(MANAGER_ID).hasDueDate(daysBeforeStart(1))
+                .hasName("Prepare laptop, accounts and badge");
         assertThat(doubles.actionsAssigned).containsExactly(
-                new ActionAssigned(equipment.getId(), "Task_PrepareEquipment", "manager", MANAGER_ID, daysBeforeStart(1)));
+                new ActionAssigned(equipment.getId(), "Task_PrepareEquipment", "manager", MANAGER_ID,
+                        daysBeforeStart(1)));
     }
 
     @Test
@@ -95,7 +98,8 @@ class SequenceItEquipmentProcessTests {
 
         // Then the manager is reminded once, and the action stays open
         assertThat(doubles.notifications).containsExactly(
-                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue", "Task_PrepareEquipment"));
+                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue",
+                        "Task_PrepareEquipment"));
         assertThat(sequence).isWaitingAtExactly("Task_PrepareEquipment");
     }
 
@@ -112,7 +116,8 @@ class SequenceItEquipmentProcessTests {
 
         // Then HR is told (the manager's own action escalates to HR), and the action is still open
         assertThat(doubles.notifications).containsExactly(
-                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue", "Task_PrepareEquipment"),
+                new Notified(sequence.getId(), "Task_RemindOwner", "manager", "action-overdue",
+                        "Task_PrepareEquipment"),
                 new Notified(sequence.getId(), "Task_Escalate", "hr", "action-escalated", "Task_PrepareEquipment"));
         assertThat(sequence).hasPassed("End_Escalated").isWaitingAtExactly("Task_PrepareEquipment");
     }
@@ -127,12 +132,14 @@ class SequenceItEquipmentProcessTests {
         complete(task("Task_PrepareEquipment", sequence));
 
         // Then the sequence is done with no reminder or escalation left
-        assertThat(sequence).hasPassedInOrder("Timer_FiveDaysBeforeStart", "Task_PrepareEquipment", "End_SequenceDone").isEnded();
+        assertThat(sequence).hasPassedInOrder("Timer_FiveDaysBeforeStart", "Task_PrepareEquipment", "End_SequenceDone")
+                .isEnded();
         assertThat(jobQuery().count()).isZero();
         assertThat(doubles.notifications).isEmpty();
     }
 
     private static ProcessInstance startSequence() {
-        return runtimeService().startProcessInstanceByKey("sequence-it-equipment", EMPLOYEE_ID, HireVariables.newHire().asMap());
+        return runtimeService().startProcessInstanceByKey("sequence-it-equipment", EMPLOYEE_ID,
+                HireVariables.newHire().asMap());
     }
 }

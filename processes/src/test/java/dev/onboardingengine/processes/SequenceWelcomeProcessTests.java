@@ -64,7 +64,8 @@ class SequenceWelcomeProcessTests {
 
         // Then the introduction is the buddy's, due on workday 2, and the buddy is told
         Task introduction = task("Task_BuddyIntroduction", sequence);
-        assertThat(introduction).isAssignedTo(BUDDY_ID).hasDueDate(workday(2)).hasName("Introduce the new hire to the team");
+        assertThat(introduction).isAssignedTo(BUDDY_ID).hasDueDate(workday(2))
+                .hasName("Introduce the new hire to the team");
         assertThat(doubles.actionsAssigned).containsExactly(
                 new ActionAssigned(introduction.getId(), "Task_BuddyIntroduction", "buddy", BUDDY_ID, workday(2)));
     }
@@ -81,7 +82,8 @@ class SequenceWelcomeProcessTests {
 
         // Then the buddy is reminded once, and the action stays open
         assertThat(doubles.notifications).containsExactly(
-                new Notified(sequence.getId(), "Task_RemindOwner", "buddy", "action-overdue", "Task_BuddyIntroduction"));
+                new Notified(sequence.getId(), "Task_RemindOwner", "buddy", "action-overdue",
+                        "Task_BuddyIntroduction"));
         assertThat(sequence).hasPassed("End_OwnerReminded").isWaitingAtExactly("Task_BuddyIntroduction");
     }
 
@@ -98,7 +100,8 @@ class SequenceWelcomeProcessTests {
         // Then the manager is told, and the action is still the buddy's to do
         assertThat(doubles.notifications).containsExactly(
                 new Notified(sequence.getId(), "Task_RemindOwner", "buddy", "action-overdue", "Task_BuddyIntroduction"),
-                new Notified(sequence.getId(), "Task_Escalate", "manager", "action-escalated", "Task_BuddyIntroduction"));
+                new Notified(sequence.getId(), "Task_Escalate", "manager", "action-escalated",
+                        "Task_BuddyIntroduction"));
         assertThat(sequence).hasPassed("End_Escalated").isWaitingAtExactly("Task_BuddyIntroduction");
     }
 
@@ -133,6 +136,7 @@ class SequenceWelcomeProcessTests {
     }
 
     private static ProcessInstance startSequence() {
-        return runtimeService().startProcessInstanceByKey("sequence-welcome", EMPLOYEE_ID, HireVariables.newHire().asMap());
+        return runtimeService().startProcessInstanceByKey("sequence-welcome", EMPLOYEE_ID,
+                HireVariables.newHire().asMap());
     }
 }

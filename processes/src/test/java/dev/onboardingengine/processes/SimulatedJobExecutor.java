@@ -44,7 +44,8 @@ final class SimulatedJobExecutor {
             ClockUtil.setCurrentTime(Date.from(now));
             management.executeJob(next.getId());
         }
-        throw new IllegalStateException("More than " + MAX_JOBS + " jobs fell due by " + moment + ": a loop in a diagram?");
+        throw new IllegalStateException(
+                "More than " + MAX_JOBS + " jobs fell due by " + moment + ": a loop in a diagram?");
     }
 
     void runUntil(Date moment) {

@@ -30,8 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class AuditLog {
 
     private static final int MAX_STATE_LENGTH = 4000;
-    private static final String COLUMNS =
-            "uuid, event, actor_id, subject_type, subject_id, summary, before_state, after_state, occurred_at";
+    private static final String COLUMNS = "uuid, event, actor_id, subject_type, subject_id, summary, before_state, after_state, occurred_at";
 
     private final JdbcClient jdbc;
     private final ObjectMapper objectMapper;
@@ -62,7 +61,8 @@ public class AuditLog {
         Map<String, Object> changedAfter = after == null ? null : new LinkedHashMap<>(after);
         if (changedBefore != null && changedAfter != null) {
             for (String field : new ArrayList<>(changedAfter.keySet())) {
-                if (changedBefore.containsKey(field) && Objects.equals(changedBefore.get(field), changedAfter.get(field))) {
+                if (changedBefore.containsKey(field)
+                        && Objects.equals(changedBefore.get(field), changedAfter.get(field))) {
                     changedBefore.remove(field);
                     changedAfter.remove(field);
                 }
@@ -107,7 +107,7 @@ public class AuditLog {
         params.put("limit", limit);
         params.put("offset", offset);
         return jdbc.sql("select " + COLUMNS + " from audit_entry" + where
-                        + " order by occurred_at desc, id desc limit :limit offset :offset")
+                + " order by occurred_at desc, id desc limit :limit offset :offset")
                 .params(params)
                 .query(AuditLog::map)
                 .list();
@@ -146,7 +146,8 @@ public class AuditLog {
         try {
             String json = objectMapper.writeValueAsString(state);
             // A summary, not an archive: a state too long for its column is cut to a valid JSON object.
-            return json.length() <= MAX_STATE_LENGTH ? json
+            return json.length() <= MAX_STATE_LENGTH
+                    ? json
                     : objectMapper.writeValueAsString(Map.of("truncated", json.substring(0, MAX_STATE_LENGTH - 100)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An audit state is plain values", e);

@@ -45,7 +45,8 @@ class ActuatorAccess extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Caller> caller = ApiTokenFilter.keyOf(request.getHeader(HttpHeaders.AUTHORIZATION)).flatMap(tokens::authenticate);
+        Optional<Caller> caller = ApiTokenFilter.keyOf(request.getHeader(HttpHeaders.AUTHORIZATION))
+                .flatMap(tokens::authenticate);
         if (caller.isEmpty()) {
             reject(response, HttpStatus.UNAUTHORIZED, "An administrator's API token is required.");
         } else if (!caller.get().isAdmin()) {

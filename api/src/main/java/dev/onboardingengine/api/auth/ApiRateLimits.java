@@ -8,6 +8,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import dev.onboardingengine.api.problem.RateLimited;
 import dev.onboardingengine.api.throttle.ClientThrottle;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -65,13 +66,18 @@ class ApiRateLimits implements HandlerInterceptor {
     private record Limit(String product, long requests, String window, ClientThrottle throttle) {
 
         static Optional<Limit> of(String product, long requests, Duration window) {
-            return requests <= 0 ? Optional.empty() : Optional.of(new Limit(product, requests, words(window),
-                    new ClientThrottle(requests, window)));
+            return requests <= 0
+                    ? Optional.empty()
+                    : Optional.of(new Limit(product, requests, words(window),
+                            new ClientThrottle(requests, window)));
         }
 
         private static String words(Duration window) {
-            return window.equals(Duration.ofHours(1)) ? "hour" : window.equals(Duration.ofMinutes(1)) ? "minute"
-                    : window.equals(Duration.ofSeconds(1)) ? "second" : window.toString();
+            return window.equals(Duration.ofHours(1))
+                    ? "hour"
+                    : window.equals(Duration.ofMinutes(1))
+                            ? "minute"
+                            : window.equals(Duration.ofSeconds(1)) ? "second" : window.toString();
         }
     }
 }

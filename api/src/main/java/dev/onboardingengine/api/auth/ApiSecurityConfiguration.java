@@ -25,7 +25,8 @@ class ApiSecurityConfiguration {
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiTokens tokens, OAuthAccessTokens issued,
             ApiAccessProperties access, ObjectMapper objectMapper, ObjectProvider<ErrorDialect> dialects) {
         FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(
-                new ApiTokenFilter(tokens, issued, access, objectMapper, new ErrorDialects(dialects.orderedStream().toList())));
+                new ApiTokenFilter(tokens, issued, access, objectMapper,
+                        new ErrorDialects(dialects.orderedStream().toList())));
         registration.addUrlPatterns("/api/*");
         registration.addUrlPatterns(WorkeloRoutes.servletPatterns());
         registration.setOrder(TOKEN_FILTER_ORDER);
@@ -36,8 +37,8 @@ class ApiSecurityConfiguration {
     /** Actuator: the two probes for anyone, everything else for administrators' tokens. */
     @Bean
     FilterRegistrationBean<ActuatorAccess> actuatorAccess(ApiTokens tokens, ObjectMapper objectMapper) {
-        FilterRegistrationBean<ActuatorAccess> registration =
-                new FilterRegistrationBean<>(new ActuatorAccess(tokens, objectMapper));
+        FilterRegistrationBean<ActuatorAccess> registration = new FilterRegistrationBean<>(
+                new ActuatorAccess(tokens, objectMapper));
         registration.addUrlPatterns("/actuator/*");
         registration.setName("actuatorAccess");
         return registration;

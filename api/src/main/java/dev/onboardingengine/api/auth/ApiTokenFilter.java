@@ -83,13 +83,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
     private void reject(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://onboardingengine.dev/problems/" + (status == HttpStatus.NOT_FOUND ? "api-disabled" : "authentication")));
+        problem.setType(URI.create("https://onboardingengine.dev/problems/"
+                + (status == HttpStatus.NOT_FOUND ? "api-disabled" : "authentication")));
         response.setStatus(status.value());
         if (status == HttpStatus.UNAUTHORIZED) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Token");
         }
         Optional<ErrorDialect> dialect = dialects.of(request);
-        response.setContentType(dialect.map(d -> d.contentType().toString()).orElse(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
-        objectMapper.writeValue(response.getOutputStream(), dialect.<Object>map(d -> d.body(problem, request)).orElse(problem));
+        response.setContentType(
+                dialect.map(d -> d.contentType().toString()).orElse(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+        objectMapper.writeValue(response.getOutputStream(),
+                dialect.<Object>map(d -> d.body(problem, request)).orElse(problem));
     }
 }

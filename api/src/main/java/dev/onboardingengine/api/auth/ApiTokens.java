@@ -51,7 +51,8 @@ public class ApiTokens {
     @Transactional
     public void register(Employee employee, String chosenKey, Long actorId) {
         if (chosenKey.length() < MINIMUM_CHOSEN_KEY_LENGTH) {
-            throw new IllegalArgumentException("An API token must have at least " + MINIMUM_CHOSEN_KEY_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "An API token must have at least " + MINIMUM_CHOSEN_KEY_LENGTH + " characters");
         }
         store(employee, chosenKey, actorId);
     }
@@ -64,7 +65,8 @@ public class ApiTokens {
                 .param("h", sha256(key))
                 .param("now", now.atOffset(ZoneOffset.UTC))
                 .update();
-        audit.record("api_token_creation", actorId, "employee", employee.id(), "API token created for " + employee.email(), now);
+        audit.record("api_token_creation", actorId, "employee", employee.id(),
+                "API token created for " + employee.email(), now);
     }
 
     /** The caller a key belongs to, if the key is valid and its employee still exists. */
@@ -80,7 +82,8 @@ public class ApiTokens {
                 """)
                 .param("lookup", key.substring(0, LOOKUP_LENGTH))
                 .query((rs, n) -> new StoredToken(rs.getString("key_hash"),
-                        new Caller(rs.getLong("id"), rs.getString("email"), EmployeeRole.valueOf(rs.getString("role")))))
+                        new Caller(rs.getLong("id"), rs.getString("email"),
+                                EmployeeRole.valueOf(rs.getString("role")))))
                 .optional()
                 .filter(stored -> MessageDigest.isEqual(stored.hash().getBytes(StandardCharsets.US_ASCII),
                         sha256(key).getBytes(StandardCharsets.US_ASCII)))
@@ -90,7 +93,8 @@ public class ApiTokens {
     /** The hex SHA-256 of a token: what is stored of it, and what the rate limits key their buckets by. */
     static String sha256(String key) {
         try {
-            return new String(Hex.encode(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
+            return new String(
+                    Hex.encode(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -31,7 +31,8 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
         Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         if (caller == null) {
             // Only reachable if a controller is mapped outside the token filter's paths: fail closed.
-            throw new IllegalStateException("No authenticated caller: is " + parameter.getMethod() + " outside the token filter's paths?");
+            throw new IllegalStateException(
+                    "No authenticated caller: is " + parameter.getMethod() + " outside the token filter's paths?");
         }
         return (Caller) caller;
     }

@@ -4,12 +4,12 @@ import java.io.PrintStream;
 import java.util.Optional;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.modulith.NamedInterface;
 
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.local.CommandLineContext;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code create-token <email>}: the engine's {@code drf_create_token}. Creates an API token for an

@@ -30,7 +30,8 @@ public class DirectoryAccess {
             case ADMIN -> new Access(caller, true, true, false, EmployeeReach.EVERYONE);
             case HR -> {
                 Set<Long> units = scopes.reachableUnits(caller.employeeId());
-                yield units.isEmpty() ? new Access(caller, true, true, false, EmployeeReach.EVERYONE)
+                yield units.isEmpty()
+                        ? new Access(caller, true, true, false, EmployeeReach.EVERYONE)
                         : new Access(caller, true, true, true, new EmployeeReach(false, units, caller.employeeId()));
             }
             case MANAGER -> {
@@ -39,7 +40,7 @@ public class DirectoryAccess {
                         new EmployeeReach(false, units, caller.employeeId()));
             }
             case NEW_HIRE, COLLEAGUE, OTHER ->
-                    new Access(caller, false, false, true, new EmployeeReach(false, Set.of(), caller.employeeId()));
+                new Access(caller, false, false, true, new EmployeeReach(false, Set.of(), caller.employeeId()));
         };
     }
 }

@@ -77,18 +77,21 @@ class OAuthAccessTokens implements OAuth2AuthorizationService {
         if (token == null || (tokenType != null && !OAuth2TokenType.ACCESS_TOKEN.equals(tokenType))) {
             return null;
         }
-        return jdbc.sql("select client_id, authorization_id, issued_at, expires_at from api_client_token where token_hash = :hash")
+        return jdbc.sql(
+                "select client_id, authorization_id, issued_at, expires_at from api_client_token where token_hash = :hash")
                 .param("hash", ApiTokens.sha256(token))
                 .query((rs, n) -> {
                     RegisteredClient client = clients.findByClientId(rs.getString("client_id"));
-                    return client == null ? null : OAuth2Authorization.withRegisteredClient(client)
-                            .id(rs.getString("authorization_id"))
-                            .principalName(client.getClientId())
-                            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                            .token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token,
-                                    rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
-                                    rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                            .build();
+                    return client == null
+                            ? null
+                            : OAuth2Authorization.withRegisteredClient(client)
+                                    .id(rs.getString("authorization_id"))
+                                    .principalName(client.getClientId())
+                                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                                    .token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, token,
+                                            rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                                            rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                                    .build();
                 })
                 .optional()
                 .orElse(null);

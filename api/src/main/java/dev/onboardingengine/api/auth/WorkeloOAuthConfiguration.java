@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -20,6 +19,7 @@ import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMe
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -45,14 +45,14 @@ class WorkeloOAuthConfiguration {
         OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(paths.matcher(HttpMethod.POST, TOKEN_ENDPOINT),
-                        paths.matcher(HttpMethod.POST, VERSIONED_TOKEN_ENDPOINT)))
+                paths.matcher(HttpMethod.POST, VERSIONED_TOKEN_ENDPOINT)))
                 .with(server, Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 // No client credentials at all: RFC 6749's invalid_client (401), as for wrong ones.
-                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) ->
-                        invalidClient(response)));
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint((request, response, e) -> invalidClient(response)));
         return http.build();
     }
 

@@ -12,7 +12,8 @@ public final class WorkeloRoutes {
     static final String[] ROOTS = {"/employees", "/user_roles", "/level_organizations", "/unit_organizations",
             "/identification_resources", "/unit_organization_managements", "/logs", "/templates", "/tracks", "/owners",
             "/forms", "/paperworks", "/paperwork_files", "/paperwork_resources", "/attachments", "/document_resources",
-            "/collection_values", "/user_magic_links", "/user_magic_links_by_email", "/user_magic_links_by_external_id"};
+            "/collection_values", "/user_magic_links", "/user_magic_links_by_email",
+            "/user_magic_links_by_external_id"};
 
     private WorkeloRoutes() {
     }

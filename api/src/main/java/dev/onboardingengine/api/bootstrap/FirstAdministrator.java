@@ -1,6 +1,5 @@
 package dev.onboardingengine.api.bootstrap;
 
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -46,7 +46,8 @@ class FirstEngineAdministrator implements ApplicationRunner {
             return;
         }
         if (chosen) {
-            log.info("Camunda administrator '{}' created with the password from ONBOARDING_ADMIN_PASSWORD", settings.user());
+            log.info("Camunda administrator '{}' created with the password from ONBOARDING_ADMIN_PASSWORD",
+                    settings.user());
             return;
         }
         // Printed once by design, like the demo token: it is the way into Cockpit on a fresh installation.

@@ -105,7 +105,8 @@ public class DirectoryEntries {
 
     /** Soft delete: the row stays, its tokens stop working (ApiTokens reads only current people). */
     public boolean archive(long id, Instant now) {
-        return jdbc.sql("update employee set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
+        return jdbc
+                .sql("update employee set deleted_at = :now, updated_at = :now where id = :id and deleted_at is null")
                 .param("now", now.atOffset(ZoneOffset.UTC)).param("id", id).update() == 1;
     }
 

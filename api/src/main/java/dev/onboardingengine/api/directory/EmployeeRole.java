@@ -9,10 +9,7 @@ package dev.onboardingengine.api.directory;
  * has scopes); {@link #MANAGER} reads the employees of its scopes; the others only authenticate.
  */
 public enum EmployeeRole {
-    NEW_HIRE,
-    ADMIN,
-    MANAGER,
-    OTHER,
+    NEW_HIRE, ADMIN, MANAGER, OTHER,
     /** People operations: changes the directory, within its scopes when it has some. */
     HR,
     /** An employee like any other: may be a buddy, is notified, has no API rights. */

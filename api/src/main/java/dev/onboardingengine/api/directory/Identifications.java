@@ -36,14 +36,15 @@ public class Identifications {
     @Transactional(readOnly = true)
     public List<IdentificationResource> resources() {
         return jdbc.sql("select id, code, name from identification_resource order by id")
-                .query((rs, n) -> new IdentificationResource(rs.getLong("id"), rs.getString("code"), rs.getString("name")))
+                .query((rs, n) -> new IdentificationResource(rs.getLong("id"), rs.getString("code"),
+                        rs.getString("name")))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public List<Identification> of(long employeeId) {
         return jdbc.sql("select id, employee_id, identification_resource_id, identifier, created_at, updated_at "
-                        + "from employee_identification where employee_id = :e order by identification_resource_id")
+                + "from employee_identification where employee_id = :e order by identification_resource_id")
                 .param("e", employeeId)
                 .query(Identifications::map)
                 .list();
@@ -76,7 +77,8 @@ public class Identifications {
         Instant now = Instant.now();
         Optional<Identification> existing = of(employeeId).stream()
                 .filter(identification -> identification.identificationResourceId() == resourceId).findFirst();
-        Map<String, Object> after = new HashMap<>(Map.of("identification_resource_id", resourceId, "value", value.trim()));
+        Map<String, Object> after = new HashMap<>(
+                Map.of("identification_resource_id", resourceId, "value", value.trim()));
         if (existing.isPresent()) {
             jdbc.sql("update employee_identification set identifier = :v, updated_at = :now where id = :id")
                     .param("v", value.trim())
@@ -88,11 +90,12 @@ public class Identifications {
                     Map.of("identification_resource_id", resourceId, "value", existing.get().value()), after);
         } else {
             try {
-                jdbc.sql("""
-                        insert into employee_identification (employee_id, identification_resource_id, identifier, created_at,
-                                                             updated_at)
-                        values (:e, :r, :v, :now, :now)
-                        """)
+                jdbc.sql(
+                        """
+                                insert into employee_identification (employee_id, identification_resource_id, identifier, created_at,
+                                                                     updated_at)
+                                values (:e, :r, :v, :now, :now)
+                                """)
                         .param("e", employeeId)
                         .param("r", resourceId)
                         .param("v", value.trim())

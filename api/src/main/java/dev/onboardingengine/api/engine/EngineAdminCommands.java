@@ -4,10 +4,10 @@ import java.util.Set;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.NamedInterface;
 
 import dev.onboardingengine.api.local.CommandLineContext;
 import dev.onboardingengine.workflow.administrator.EngineAdministrator;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The way back into Cockpit and {@code /engine-rest}, from the machine the engine runs on:

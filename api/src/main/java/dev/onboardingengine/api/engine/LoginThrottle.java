@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.onboardingengine.api.throttle.ClientThrottle;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,7 +50,8 @@ class LoginThrottle extends OncePerRequestFilter {
         String client = request.getRemoteAddr();
         ClientThrottle.Attempt attempt = throttle.tryAcquire(client);
         if (!attempt.allowed()) {
-            log.warn("Login attempts from {} refused for {} s: too many failed logins", client, attempt.retryAfterSeconds());
+            log.warn("Login attempts from {} refused for {} s: too many failed logins", client,
+                    attempt.retryAfterSeconds());
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -59,7 +61,8 @@ class LoginThrottle extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         int status = response.getStatus();
-        boolean failed = status == HttpStatus.UNAUTHORIZED.value() || webappLogin && status == HttpStatus.FORBIDDEN.value();
+        boolean failed = status == HttpStatus.UNAUTHORIZED.value()
+                || webappLogin && status == HttpStatus.FORBIDDEN.value();
         if (!failed) {
             throttle.refund(client);
         }

@@ -13,5 +13,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("onboarding.files")
 public record FileRules(
         @DefaultValue("5MB") DataSize maxSize,
-        @DefaultValue({"application/pdf", "image/png", "image/jpeg"}) List<String> allowedTypes) {
+        @DefaultValue({
+                "application/pdf", "image/png", "image/jpeg"}) List<String> allowedTypes) {
 }

@@ -112,7 +112,8 @@ public class StoredFiles {
         return jdbc.sql("""
                 select id, file_name, content_type, size_bytes, sha256, created_at, created_by
                 from stored_file where id = :id""").param("id", id)
-                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"),
+                        rs.getString("content_type"),
                         rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("created_at").toInstant(),
                         (Long) rs.getObject("created_by", Long.class)))
                 .optional();

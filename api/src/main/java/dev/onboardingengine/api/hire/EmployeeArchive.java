@@ -56,7 +56,8 @@ public class EmployeeArchive {
         List<Long> cancelled = journeys.cancelRunning(id, "employee archived");
         audit.record("user_deletion", actorId, "employee", id,
                 "%s %s <%s> archived; journeys cancelled: %s".formatted(entry.employee().firstName(),
-                        entry.employee().lastName(), entry.employee().email(), cancelled), now,
+                        entry.employee().lastName(), entry.employee().email(), cancelled),
+                now,
                 EmployeeState.of(entry.employee()), null);
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(id))) {
             log.info("Employee {} archived, journeys {} cancelled", id, cancelled);
@@ -86,6 +87,7 @@ public class EmployeeArchive {
 
     /** Only an archived (deleted) person can be hidden. */
     public static class StillActive extends RuntimeException {
+
         StillActive(long id) {
             super("Employee " + id + " is active: only a deleted user can be hidden");
         }

@@ -66,7 +66,8 @@ public class EmployeeEditor {
                 .managerId(cleared.contains(Cleared.MANAGER) ? null : pick(change.managerId(), before.managerId()))
                 .timeZone(pick(change.timeZone(), before.timeZone()))
                 .externalId(pick(change.externalId(), before.externalId()))
-                .unitOrganizationId(cleared.contains(Cleared.UNIT_ORGANIZATION) ? null
+                .unitOrganizationId(cleared.contains(Cleared.UNIT_ORGANIZATION)
+                        ? null
                         : pick(change.unitOrganizationId(), before.unitOrganizationId()))
                 .build();
         List<InvalidHire.Violation> violations = new ArrayList<>(rules.validate(merged, id));
@@ -80,7 +81,8 @@ public class EmployeeEditor {
         try {
             after = employees.update(id, new NewEmployee(merged.externalId(), merged.firstName().trim(),
                     merged.lastName().trim(), merged.email(), merged.role(), NewHireService.blankToNull(merged.phone()),
-                    NewHireService.blankToNull(merged.position()), merged.language(), merged.message(), merged.startDay(),
+                    NewHireService.blankToNull(merged.position()), merged.language(), merged.message(),
+                    merged.startDay(),
                     merged.timeZone(), merged.buddyId(), merged.managerId(), merged.unitOrganizationId()), now);
         } catch (DuplicateKeyException raced) {
             throw new InvalidHire(List.of(new InvalidHire.Violation("email", "duplicate", merged.email())));

@@ -28,6 +28,7 @@ class HireCounts {
         Counter counter = received(channel, outcome.name().toLowerCase(Locale.ROOT));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
                 @Override
                 public void afterCommit() {
                     counter.increment();
@@ -40,7 +41,8 @@ class HireCounts {
 
     private Counter received(HireChannel channel, String outcome) {
         return Counter.builder("onboarding.hires.received")
-                .description("Hire requests received, by channel (rest, kafka) and outcome (created, updated, unchanged, rejected)")
+                .description(
+                        "Hire requests received, by channel (rest, kafka) and outcome (created, updated, unchanged, rejected)")
                 .tag("channel", channel.tag())
                 .tag("outcome", outcome)
                 .register(meters);

@@ -16,6 +16,7 @@ import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.input.FieldLimits;
 import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+
 import jakarta.validation.Validator;
 
 /**
@@ -93,7 +94,8 @@ class HireRules {
                 .map(v -> new InvalidHire.Violation(v.getPropertyPath().toString(), v.getMessage(),
                         // A too long value is reported by its limit: echoing a megabyte back helps no one.
                         FieldLimits.TOO_LONG.equals(v.getMessage())
-                                ? v.getConstraintDescriptor().getAttributes().get("max") : v.getInvalidValue()))
+                                ? v.getConstraintDescriptor().getAttributes().get("max")
+                                : v.getInvalidValue()))
                 .toList());
         boolean emailWellFormed = violations.stream().noneMatch(v -> v.field().equals("email"));
         if (emailWellFormed && employees.emailTaken(hire.email(), self)) {
@@ -103,10 +105,13 @@ class HireRules {
             violations.add(new InvalidHire.Violation("externalId", "duplicate", hire.externalId()));
         }
         if (hire.unitOrganizationId() != null && !units.exists(hire.unitOrganizationId())) {
-            violations.add(new InvalidHire.Violation("unitOrganizationId", "unknown_reference", hire.unitOrganizationId()));
+            violations.add(
+                    new InvalidHire.Violation("unitOrganizationId", "unknown_reference", hire.unitOrganizationId()));
         }
         zone(violations, hire.timeZone() == null ? organisation.timeZone() : hire.timeZone());
-        String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
+        String language = hire.language() == null || hire.language().isBlank()
+                ? organisation.language()
+                : hire.language();
         if (!LANGUAGE.matcher(language).matches()) {
             violations.add(new InvalidHire.Violation("language", "invalid_choice", hire.language()));
         }

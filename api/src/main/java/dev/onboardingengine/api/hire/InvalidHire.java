@@ -22,7 +22,8 @@ public class InvalidHire extends InvalidFields {
 
     @Override
     public List<InvalidInput.Violation> fieldViolations() {
-        return violations.stream().map(v -> new InvalidInput.Violation(v.field(), v.code(), v.rejectedValue())).toList();
+        return violations.stream().map(v -> new InvalidInput.Violation(v.field(), v.code(), v.rejectedValue()))
+                .toList();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.input.FieldLimits;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +25,9 @@ import jakarta.validation.constraints.Size;
  * @param unitOrganizationId the unit of the organisation the person belongs to; null: outside the tree
  */
 public record NewHire(
-        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
-        @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String firstName,
-        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
-        @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String lastName,
-        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank")
-        @Email(regexp = "(?s)\\s*|.+@.+\\..+", message = "invalid") String email,
+        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String firstName,
+        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") @Size(max = FieldLimits.NAME, message = FieldLimits.TOO_LONG) String lastName,
+        @NotNull(message = "required") @Pattern(regexp = NOT_BLANK, message = "blank") @Email(regexp = "(?s)\\s*|.+@.+\\..+", message = "invalid") String email,
         @NotNull(message = "required") EmployeeRole role,
         @Size(max = FieldLimits.PHONE, message = FieldLimits.TOO_LONG) String phone,
         @Size(max = FieldLimits.POSITION, message = FieldLimits.TOO_LONG) String position,

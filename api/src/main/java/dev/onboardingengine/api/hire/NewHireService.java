@@ -130,7 +130,8 @@ public class NewHireService {
         }
         HireReceipt receipt = employees.findByExternalId(externalId)
                 .map(current -> update(current, hire, actorId, channel))
-                .orElseGet(() -> new HireReceipt(create(hire, externalId, actorId, true), HireReceipt.Outcome.CREATED, List.of()));
+                .orElseGet(() -> new HireReceipt(create(hire, externalId, actorId, true), HireReceipt.Outcome.CREATED,
+                        List.of()));
         counts.afterCommit(channel, receipt.outcome());
         return receipt;
     }
@@ -138,18 +139,25 @@ public class NewHireService {
     /** @param announce publish NewHireCreated for a new hire (false: the caller starts its journey itself) */
     private Employee create(NewHire hire, String externalId, Long actorId, boolean announce) {
         String timeZone = hire.timeZone() == null ? organisation.timeZone() : hire.timeZone();
-        String language = hire.language() == null || hire.language().isBlank() ? organisation.language() : hire.language();
+        String language = hire.language() == null || hire.language().isBlank()
+                ? organisation.language()
+                : hire.language();
         Instant now = Instant.now();
-        LocalDate startDay = hire.startDay() != null ? hire.startDay() : LocalDate.now(ZoneId.of(organisation.timeZone()));
+        LocalDate startDay = hire.startDay() != null
+                ? hire.startDay()
+                : LocalDate.now(ZoneId.of(organisation.timeZone()));
         Employee employee;
         try {
             String storedExternalId = externalId != null ? externalId : hire.externalId();
-            employee = employees.insert(new NewEmployee(storedExternalId, hire.firstName().trim(), hire.lastName().trim(),
+            employee = employees.insert(new NewEmployee(storedExternalId, hire.firstName().trim(),
+                    hire.lastName().trim(),
                     hire.email(), hire.role(), blankToNull(hire.phone()), blankToNull(hire.position()), language,
-                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(), hire.managerId(),
+                    blankToNull(hire.message()), startDay, ZoneId.of(timeZone).getId(), hire.buddyId(),
+                    hire.managerId(),
                     hire.unitOrganizationId()), now);
         } catch (DuplicateKeyException raced) {
-            if (externalId != null && String.valueOf(raced.getMessage()).toLowerCase(Locale.ROOT).contains("external_id")) {
+            if (externalId != null
+                    && String.valueOf(raced.getMessage()).toLowerCase(Locale.ROOT).contains("external_id")) {
                 // The same external id was created concurrently: retried, this request becomes an update.
                 throw raced;
             }
@@ -160,11 +168,14 @@ public class NewHireService {
                     : new InvalidHire.Violation("email", "duplicate", hire.email())));
         }
         audit.record("user_creation", actorId, "employee", employee.id(),
-                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(), employee.role()), now,
+                "%s %s <%s> as %s".formatted(employee.firstName(), employee.lastName(), employee.email(),
+                        employee.role()),
+                now,
                 null, EmployeeState.of(employee));
         if (announce && employee.role() == EmployeeRole.NEW_HIRE) {
             events.publishEvent(new NewHireCreated(UUID.randomUUID(), employee.id(), employee.firstName(),
-                    employee.lastName(), employee.email(), employee.language(), employee.timeZone(), employee.startDay(),
+                    employee.lastName(), employee.email(), employee.language(), employee.timeZone(),
+                    employee.startDay(),
                     employee.buddyId(), employee.managerId(), sequenceKeys(hire.sequenceIds()), now,
                     stakeholder(employee.buddyId()),
                     stakeholder(employee.managerId()), employee.uuid()));
@@ -191,7 +202,8 @@ public class NewHireService {
         List<String> changed = changedFields(current, wanted);
         try (var ignored = MDC.putCloseable("employeeId", Long.toString(current.id()))) {
             if (!hire.sequenceIds().isEmpty()) {
-                log.info("Sequences of a re-sent hire request for employee {} are ignored: they apply when a hire is created",
+                log.info(
+                        "Sequences of a re-sent hire request for employee {} are ignored: they apply when a hire is created",
                         current.id());
             }
             if (changed.isEmpty()) {
@@ -204,8 +216,10 @@ public class NewHireService {
             startDayChanges.apply(updated.id(), current.startDay(), updated.startDay());
             audit.record("user_update", actorId, "employee", updated.id(),
                     "external id %s via %s: changed %s".formatted(current.externalId(), channel.tag(),
-                            String.join(", ", changed)), now);
-            log.info("Employee {} updated from a re-sent hire request (changed {}); no new journey", updated.id(), changed);
+                            String.join(", ", changed)),
+                    now);
+            log.info("Employee {} updated from a re-sent hire request (changed {}); no new journey", updated.id(),
+                    changed);
             return new HireReceipt(updated, HireReceipt.Outcome.UPDATED, changed);
         }
     }
@@ -268,10 +282,12 @@ public class NewHireService {
 
     /** The contact the engine needs; people with the role "other" are never notified. */
     public Stakeholder stakeholder(Long employeeId) {
-        return employeeId == null ? null : employees.find(employeeId)
-                .map(e -> new Stakeholder(e.id(), e.firstName(), e.lastName(), e.email(), e.language(),
-                        e.role() != EmployeeRole.OTHER))
-                .orElse(null);
+        return employeeId == null
+                ? null
+                : employees.find(employeeId)
+                        .map(e -> new Stakeholder(e.id(), e.firstName(), e.lastName(), e.email(), e.language(),
+                                e.role() != EmployeeRole.OTHER))
+                        .orElse(null);
     }
 
     static String blankToNull(String value) {

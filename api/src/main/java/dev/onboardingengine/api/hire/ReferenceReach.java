@@ -43,7 +43,8 @@ public class ReferenceReach {
         List<InvalidHire.Violation> violations = new ArrayList<>();
         for (Named reference : references) {
             if (hides(reach, reference.employeeId())) {
-                violations.add(new InvalidHire.Violation(reference.field(), "unknown_reference", reference.employeeId()));
+                violations
+                        .add(new InvalidHire.Violation(reference.field(), "unknown_reference", reference.employeeId()));
             }
         }
         return violations;

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 
 /**

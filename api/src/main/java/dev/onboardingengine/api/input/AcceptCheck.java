@@ -38,7 +38,8 @@ final class AcceptCheck implements HandlerInterceptor {
     private final ObjectProvider<ContentNegotiationManager> negotiation;
     private final ObjectProvider<HttpMessageConverters> converters;
 
-    AcceptCheck(ObjectProvider<ContentNegotiationManager> negotiation, ObjectProvider<HttpMessageConverters> converters) {
+    AcceptCheck(ObjectProvider<ContentNegotiationManager> negotiation,
+            ObjectProvider<HttpMessageConverters> converters) {
         this.negotiation = negotiation;
         this.converters = converters;
     }

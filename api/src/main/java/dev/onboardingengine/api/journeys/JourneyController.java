@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.http.MediaType;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -26,9 +26,9 @@ import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneySequences;
+import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.sequence.Sequence;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
-import dev.onboardingengine.workflow.journey.JourneyView;
 
 /**
  * {@code GET /api/journeys/{employeeId}}: the journeys of one person, each with its status, the
@@ -93,7 +93,8 @@ class JourneyController {
         if (added == null || added.isEmpty()) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "sequences: " + (ids.isEmpty() ? "This field is required." : "Not all sequence ids are valid."));
-            problem.setProperty("sequences", List.of(ids.isEmpty() ? "This field is required." : "Not all sequence ids are valid."));
+            problem.setProperty("sequences",
+                    List.of(ids.isEmpty() ? "This field is required." : "Not all sequence ids are valid."));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
         long journeyId = journeySequences.add(employeeId, added.stream().map(Sequence::processKey).toList());
@@ -136,7 +137,8 @@ class JourneyController {
     }
 
     record JourneyAction(String id, String name, String sequence, @JsonProperty("assignee_id") String assigneeId,
-            @JsonProperty("created_at") Instant createdAt, Instant due, @JsonProperty("completed_at") Instant completedAt,
+            @JsonProperty("created_at") Instant createdAt, Instant due,
+            @JsonProperty("completed_at") Instant completedAt,
             String state, boolean late, boolean overdue) {
 
         static JourneyAction of(Action action) {
@@ -183,12 +185,14 @@ class JourneyController {
     }
 
     static class UnknownEmployee extends RuntimeException {
+
         UnknownEmployee(long employeeId) {
             super("No employee with id " + employeeId);
         }
     }
 
     static class NotYours extends RuntimeException {
+
         NotYours() {
             super("Only administrators may read other people's journeys.");
         }

@@ -52,8 +52,8 @@ public class JourneyReports {
                         .orElse(null)))
                 .count();
         long closed = journeys.journeysOf(employeeId).stream()
-                .filter(journey -> journey.history().stream().anyMatch(change ->
-                        change.status() == JourneyStatus.CLOSED && inPeriod.test(change.changedAt())))
+                .filter(journey -> journey.history().stream().anyMatch(
+                        change -> change.status() == JourneyStatus.CLOSED && inPeriod.test(change.changedAt())))
                 .count();
         long meetings = all.stream().filter(action -> inPeriod.test(action.completedAt()))
                 .filter(action -> action.name() != null && MEETING.matcher(action.name()).matches()).count();

@@ -14,9 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class CommandLineContext {
 
     /** Camunda's REST API and webapps need a servlet container; a command-line run has none. */
-    public static final String WITHOUT_WEB_APPS =
-            "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
-                    + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
+    public static final String WITHOUT_WEB_APPS = "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration,"
+            + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration";
 
     private CommandLineContext() {
     }

@@ -5,18 +5,18 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationEvent;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.modulith.NamedInterface;
 
 import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The embedded default's broker: when no Kafka is configured, an in-process single-node KRaft broker
@@ -75,6 +75,7 @@ public class EmbeddedKafka implements GenericApplicationListener {
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedKafka",
                 Map.of("spring.kafka.bootstrap-servers", broker.bootstrapServers())));
         log.info("Embedded Kafka broker (KRaft, single node) at {} with its log in {}, up in {} ms",
-                broker.bootstrapServers(), dataDir.toAbsolutePath().normalize(), (System.nanoTime() - started) / 1_000_000);
+                broker.bootstrapServers(), dataDir.toAbsolutePath().normalize(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }

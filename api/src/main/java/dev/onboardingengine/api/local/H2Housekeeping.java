@@ -3,7 +3,6 @@ package dev.onboardingengine.api.local;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.h2.engine.SessionLocal;
@@ -43,8 +42,7 @@ class H2Housekeeping {
         this.dataSource = dataSource;
     }
 
-    @Scheduled(initialDelayString = "${onboarding.h2.housekeeping-interval:1s}",
-            fixedDelayString = "${onboarding.h2.housekeeping-interval:1s}")
+    @Scheduled(initialDelayString = "${onboarding.h2.housekeeping-interval:1s}", fixedDelayString = "${onboarding.h2.housekeeping-interval:1s}")
     void compact() {
         storeWithoutBackgroundWriter().ifPresent(mvStore -> {
             if (!mvStore.isClosed()) {
@@ -58,7 +56,8 @@ class H2Housekeeping {
         if (store == null) {
             try (Connection connection = dataSource.getConnection()) {
                 store = embeddedStoreOf(connection).filter(mvStore -> mvStore.getAutoCommitDelay() == 0);
-                store.ifPresent(mvStore -> log.info("H2 writes every commit (WRITE_DELAY=0); its chunks are compacted here"));
+                store.ifPresent(
+                        mvStore -> log.info("H2 writes every commit (WRITE_DELAY=0); its chunks are compacted here"));
             } catch (SQLException unavailable) {
                 // The database is not there yet (or not now): look again on the next round.
                 log.debug("H2 housekeeping waits for the database: {}", unavailable.getMessage());

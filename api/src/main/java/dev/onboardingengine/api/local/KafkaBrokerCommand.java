@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 import dev.onboardingengine.workflow.broker.LocalKafkaBroker;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code kafka-broker [--port 9092] [--data-dir ./data/kafka]}: the embedded default's single-node

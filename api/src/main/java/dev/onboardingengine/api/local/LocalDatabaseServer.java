@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import org.h2.engine.SysProperties;
@@ -27,8 +26,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * How the jar's commands ({@code create-token}, {@code unlock-admin}, ...) reach the embedded H2
@@ -115,7 +114,8 @@ public class LocalDatabaseServer implements SmartLifecycle {
         } catch (UnknownHostException e) {
             // not a loopback address either
         }
-        log.info("No database server for the jar's commands: h2.bindAddress is {}, not a loopback address", bindAddress);
+        log.info("No database server for the jar's commands: h2.bindAddress is {}, not a loopback address",
+                bindAddress);
         return false;
     }
 
@@ -154,7 +154,8 @@ public class LocalDatabaseServer implements SmartLifecycle {
             return;
         }
         String url = address.getProperty("url");
-        try (Connection probe = DriverManager.getConnection(url, environment.getProperty("spring.datasource.username", "sa"),
+        try (Connection probe = DriverManager.getConnection(url,
+                environment.getProperty("spring.datasource.username", "sa"),
                 environment.getProperty("spring.datasource.password", ""))) {
             environment.getPropertySources().addFirst(new MapPropertySource("runningEngineDatabase",
                     Map.of("spring.datasource.url", url)));

@@ -47,7 +47,8 @@ public class OwnerOnlyDataDirectory implements ApplicationListener<ApplicationEn
         if (h2File.isEmpty() && !EmbeddedKafka.willStart(environment)) {
             return;
         }
-        Path dataDirectory = Path.of(environment.getProperty("onboarding.data-dir", "./data")).toAbsolutePath().normalize();
+        Path dataDirectory = Path.of(environment.getProperty("onboarding.data-dir", "./data")).toAbsolutePath()
+                .normalize();
         secure(dataDirectory);
         h2File.filter(file -> !file.startsWith(dataDirectory)).ifPresent(OwnerOnlyDataDirectory::secureDatabaseFiles);
     }

@@ -34,7 +34,8 @@ class ProcessMigrationErrors extends DialectErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
         return FieldProblems.unreadable(unreadable, (type, field) -> type == String.class
-                ? "must be a string." : "must be a version number (1 or more).");
+                ? "must be a string."
+                : "must be a version number (1 or more).");
     }
 
     @ExceptionHandler(ProcessMigrations.ProcessVersionNotFound.class)

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import dev.onboardingengine.api.auth.WorkeloRoutes;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -62,7 +63,8 @@ final class DialectErrorBodies implements OpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> describe(path, operation)));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> describe(path, operation)));
     }
 
     private static void describe(String path, Operation operation) {
@@ -119,7 +121,8 @@ final class DialectErrorBodies implements OpenApiCustomizer {
         operation.getRequestBody().setContent(ordered);
     }
 
-    private static void add(Operation operation, String status, String description, String mediaType, Schema<?> schema) {
+    private static void add(Operation operation, String status, String description, String mediaType,
+            Schema<?> schema) {
         if (!operation.getResponses().containsKey(status)) {
             operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
                     .content(new Content().addMediaType(mediaType, new MediaType().schema(schema))));

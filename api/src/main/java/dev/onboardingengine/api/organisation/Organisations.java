@@ -35,8 +35,7 @@ import dev.onboardingengine.api.problem.InvalidInput;
 public class Organisations {
 
     static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$");
-    private static final String UNIT_COLUMNS =
-            "id, external_id, name, level_organization_id, parent_id, language, created_at, updated_at";
+    private static final String UNIT_COLUMNS = "id, external_id, name, level_organization_id, parent_id, language, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -57,7 +56,7 @@ public class Organisations {
     @Transactional(readOnly = true)
     public List<UnitOrganization> units(Long levelId) {
         return jdbc.sql("select " + UNIT_COLUMNS + " from unit_organization"
-                        + (levelId == null ? "" : " where level_organization_id = :level") + " order by id")
+                + (levelId == null ? "" : " where level_organization_id = :level") + " order by id")
                 .paramSource(levelId == null ? Map.of() : Map.of("level", levelId))
                 .query(Organisations::map)
                 .list();
@@ -149,14 +148,19 @@ public class Organisations {
         Long parent = change.parentId() != null ? change.parentId() : before.parentId();
         Instant now = Instant.now();
         try {
-            jdbc.sql("""
-                    update unit_organization set external_id = :externalId, name = :name, level_organization_id = :level,
-                           parent_id = :parent, language = :language, updated_at = :now
-                    where id = :id
-                    """)
-                    .param("externalId", change.externalId() != null ? blankToNull(change.externalId()) : before.externalId())
+            jdbc.sql(
+                    """
+                            update unit_organization set external_id = :externalId, name = :name, level_organization_id = :level,
+                                   parent_id = :parent, language = :language, updated_at = :now
+                            where id = :id
+                            """)
+                    .param("externalId",
+                            change.externalId() != null ? blankToNull(change.externalId()) : before.externalId())
                     .param("name", change.name() != null ? change.name().trim() : before.name())
-                    .param("level", change.levelOrganizationId() != null ? change.levelOrganizationId() : before.levelOrganizationId())
+                    .param("level",
+                            change.levelOrganizationId() != null
+                                    ? change.levelOrganizationId()
+                                    : before.levelOrganizationId())
                     .param("parent", parent)
                     .param("language", change.language() != null ? blankToNull(change.language()) : before.language())
                     .param("now", now.atOffset(ZoneOffset.UTC))
@@ -174,11 +178,14 @@ public class Organisations {
     private void validate(List<InvalidInput.Violation> violations, Long self, UnitChange unit) {
         if (FieldLimits.tooLong(unit.externalId(), FieldLimits.EXTERNAL_ID)) {
             violations.add(new InvalidInput.Violation("external_id", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
-        } else if (unit.externalId() != null && !unit.externalId().isBlank() && externalIdTaken(unit.externalId().trim(), self)) {
+        } else if (unit.externalId() != null && !unit.externalId().isBlank()
+                && externalIdTaken(unit.externalId().trim(), self)) {
             violations.add(new InvalidInput.Violation("external_id", "duplicate", unit.externalId()));
         }
-        if (unit.levelOrganizationId() != null && levels().stream().noneMatch(l -> l.id() == unit.levelOrganizationId())) {
-            violations.add(new InvalidInput.Violation("level_organization_id", "unknown_reference", unit.levelOrganizationId()));
+        if (unit.levelOrganizationId() != null
+                && levels().stream().noneMatch(l -> l.id() == unit.levelOrganizationId())) {
+            violations.add(new InvalidInput.Violation("level_organization_id", "unknown_reference",
+                    unit.levelOrganizationId()));
         }
         if (unit.parentId() != null) {
             if (!exists(unit.parentId())) {
@@ -189,7 +196,8 @@ public class Organisations {
         }
         if (FieldLimits.tooLong(unit.language(), FieldLimits.LANGUAGE)) {
             violations.add(new InvalidInput.Violation("language", FieldLimits.TOO_LONG, FieldLimits.LANGUAGE));
-        } else if (unit.language() != null && !unit.language().isBlank() && !LANGUAGE.matcher(unit.language()).matches()) {
+        } else if (unit.language() != null && !unit.language().isBlank()
+                && !LANGUAGE.matcher(unit.language()).matches()) {
             violations.add(new InvalidInput.Violation("language", "invalid_choice", unit.language()));
         }
     }

@@ -37,7 +37,7 @@ public class Scopes {
     @Transactional(readOnly = true)
     public List<Scope> of(long employeeId) {
         return jdbc.sql("select id, employee_id, unit_organization_id, created_at from unit_organization_management "
-                        + "where employee_id = :e order by id")
+                + "where employee_id = :e order by id")
                 .param("e", employeeId)
                 .query(Scopes::map)
                 .list();
@@ -46,7 +46,7 @@ public class Scopes {
     @Transactional(readOnly = true)
     public Optional<Scope> find(long id) {
         return jdbc.sql("select id, employee_id, unit_organization_id, created_at from unit_organization_management "
-                        + "where id = :id")
+                + "where id = :id")
                 .param("id", id)
                 .query(Scopes::map)
                 .optional();
@@ -74,7 +74,7 @@ public class Scopes {
         KeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("insert into unit_organization_management (employee_id, unit_organization_id, created_at) "
-                            + "values (:e, :u, :now)")
+                    + "values (:e, :u, :now)")
                     .param("e", employeeId)
                     .param("u", unitId)
                     .param("now", now.atOffset(ZoneOffset.UTC))
@@ -96,7 +96,8 @@ public class Scopes {
         audit.record("unit_organization_management_deletion", actorId, "employee", scope.employeeId(),
                 "Employee %d no longer manages unit %d".formatted(scope.employeeId(), scope.unitOrganizationId()),
                 Instant.now(), Map.of("unit_organization_management_id", id,
-                        "unit_organization_id", scope.unitOrganizationId()), null);
+                        "unit_organization_id", scope.unitOrganizationId()),
+                null);
     }
 
     private static Scope map(ResultSet rs, int row) throws SQLException {

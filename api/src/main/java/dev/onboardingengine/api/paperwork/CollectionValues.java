@@ -40,15 +40,18 @@ public class CollectionValues {
     @Transactional(readOnly = true)
     public List<CollectionValue> list(long resourceId, Long parentId, int limit, long offset) {
         var query = jdbc.sql("select * from collection_value where resource_type = :type and resource_id = :resource"
-                + (parentId == null ? "" : " and parent_id = :parent") + " order by position, id limit :limit offset :offset")
-                .param("type", PAPERWORK_RESOURCE).param("resource", resourceId).param("limit", limit).param("offset", offset);
+                + (parentId == null ? "" : " and parent_id = :parent")
+                + " order by position, id limit :limit offset :offset")
+                .param("type", PAPERWORK_RESOURCE).param("resource", resourceId).param("limit", limit)
+                .param("offset", offset);
         return (parentId == null ? query : query.param("parent", parentId)).query(CollectionValues::map).list();
     }
 
     @Transactional(readOnly = true)
     public long count(long resourceId, Long parentId) {
-        var query = jdbc.sql("select count(*) from collection_value where resource_type = :type and resource_id = :resource"
-                + (parentId == null ? "" : " and parent_id = :parent"))
+        var query = jdbc
+                .sql("select count(*) from collection_value where resource_type = :type and resource_id = :resource"
+                        + (parentId == null ? "" : " and parent_id = :parent"))
                 .param("type", PAPERWORK_RESOURCE).param("resource", resourceId);
         return (parentId == null ? query : query.param("parent", parentId)).query(Long.class).single();
     }
@@ -71,15 +74,18 @@ public class CollectionValues {
         String wanted = answer.strip();
         if (wanted.matches("\\d{1,18}")) {
             Optional<CollectionValue> byId = find(Long.parseLong(wanted))
-                    .filter(value -> value.resourceId() == resourceId && PAPERWORK_RESOURCE.equals(value.resourceType()));
+                    .filter(value -> value.resourceId() == resourceId
+                            && PAPERWORK_RESOURCE.equals(value.resourceType()));
             if (byId.isPresent()) {
                 return byId;
             }
         }
-        return jdbc.sql("""
-                select * from collection_value where resource_type = :type and resource_id = :resource
-                and (external_id = :wanted or label = :wanted) order by case when external_id = :wanted then 0 else 1 end, id
-                limit 1""").param("type", PAPERWORK_RESOURCE).param("resource", resourceId).param("wanted", wanted)
+        return jdbc
+                .sql("""
+                        select * from collection_value where resource_type = :type and resource_id = :resource
+                        and (external_id = :wanted or label = :wanted) order by case when external_id = :wanted then 0 else 1 end, id
+                        limit 1""")
+                .param("type", PAPERWORK_RESOURCE).param("resource", resourceId).param("wanted", wanted)
                 .query(CollectionValues::map).optional();
     }
 
@@ -98,9 +104,11 @@ public class CollectionValues {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        int at = position != null ? position
+        int at = position != null
+                ? position
                 : jdbc.sql("select coalesce(max(position), 0) + 1 from collection_value where resource_type = :type"
-                        + " and resource_id = :resource").param("type", PAPERWORK_RESOURCE).param("resource", resourceId)
+                        + " and resource_id = :resource").param("type", PAPERWORK_RESOURCE)
+                        .param("resource", resourceId)
                         .query(Integer.class).single();
         if (position != null) {
             makeRoomAt(resourceId, parentId, at, null);
@@ -147,7 +155,8 @@ public class CollectionValues {
         CollectionValue updated = find(current.id()).orElseThrow();
         audit.record("collection_value_update", actorId, "collection_value", current.id(),
                 "%s -> %s, position %d, parent %s".formatted(current.label(), updated.label(), updated.position(),
-                        updated.parentId()), now);
+                        updated.parentId()),
+                now);
         return updated;
     }
 
@@ -166,7 +175,8 @@ public class CollectionValues {
                 .params(siblingParams(resourceId, parentId, moving)).param("position", position)
                 .query(Long.class).single() > 0;
         if (taken) {
-            jdbc.sql("update collection_value set position = position + 1 where" + siblings + " and position >= :position")
+            jdbc.sql("update collection_value set position = position + 1 where" + siblings
+                    + " and position >= :position")
                     .params(siblingParams(resourceId, parentId, moving)).param("position", position).update();
         }
     }
@@ -206,7 +216,8 @@ public class CollectionValues {
         }
     }
 
-    private void checkExternalId(long resourceId, String externalId, Long self, List<InvalidInput.Violation> violations) {
+    private void checkExternalId(long resourceId, String externalId, Long self,
+            List<InvalidInput.Violation> violations) {
         if (externalId == null || externalId.isBlank()) {
             return;
         }

@@ -72,12 +72,14 @@ public class DocumentResources {
                     continue; // HR's own version, or the sample registered before: left alone
                 }
                 byte[] content;
-                try (InputStream file = new ClassPathResource("processes/documents/" + sample.file()).getInputStream()) {
+                try (InputStream file = new ClassPathResource("processes/documents/" + sample.file())
+                        .getInputStream()) {
                     content = file.readAllBytes();
                 }
                 Instant now = Instant.now();
                 StoredFile stored = files.store(sample.file(), content, "file", null, now);
-                insert(sample.key(), sample.name(), DocumentType.fromWireName(sample.type()).orElse(DocumentType.DOWNLOAD),
+                insert(sample.key(), sample.name(),
+                        DocumentType.fromWireName(sample.type()).orElse(DocumentType.DOWNLOAD),
                         stored.id(), now);
             }
         } catch (IOException unreadable) {
@@ -143,7 +145,8 @@ public class DocumentResources {
         jdbc.sql("""
                 insert into document_resource (resource_key, name, document_type, file_id, created_at, updated_at)
                 values (:key, :name, :type, :file, :now, :now)""").param("key", key)
-                .param("name", PaperworkResources.truncate(name, 255)).param("type", type.wireName()).param("file", fileId)
+                .param("name", PaperworkResources.truncate(name, 255)).param("type", type.wireName())
+                .param("file", fileId)
                 .param("now", Timestamp.from(now)).update(id, "id");
         return id.getKey().longValue();
     }
@@ -176,7 +179,8 @@ public class DocumentResources {
 
     @Transactional(readOnly = true)
     public long count(DocumentType type) {
-        var query = jdbc.sql("select count(*) from document_resource" + (type == null ? "" : " where document_type = :type"));
+        var query = jdbc
+                .sql("select count(*) from document_resource" + (type == null ? "" : " where document_type = :type"));
         return (type == null ? query : query.param("type", type.wireName())).query(Long.class).single();
     }
 

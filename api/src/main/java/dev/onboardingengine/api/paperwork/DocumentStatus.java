@@ -7,6 +7,7 @@ import java.util.Optional;
  * sign), finalized (acknowledged or signed).
  */
 public enum DocumentStatus {
+
     SUPPLYING, RECEIPTING, FINALIZED;
 
     public String wireName() {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /** download: read it and say so; sign: read it and sign it (an acknowledgement recorded with who and when). */
 public enum DocumentType {
+
     DOWNLOAD, SIGN;
 
     public String wireName() {

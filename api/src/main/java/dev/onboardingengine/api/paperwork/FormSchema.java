@@ -20,7 +20,8 @@ record FormSchema(String id, List<Field> fields) {
      * @param options the static {@code values} of a select or radio: the list's first options
      * @param maxLength null: the column's limit
      */
-    record Field(String key, String label, ResourceType type, boolean required, Integer maxLength, List<Option> options) {
+    record Field(String key, String label, ResourceType type, boolean required, Integer maxLength,
+            List<Option> options) {
     }
 
     record Option(String label, String value) {
@@ -53,7 +54,8 @@ record FormSchema(String id, List<Field> fields) {
             Integer maxLength = validate.has("maxLength") ? validate.path("maxLength").asInt() : null;
             List<Option> options = new ArrayList<>();
             for (JsonNode value : component.path("values")) {
-                options.add(new Option(value.path("label").asText(value.path("value").asText()), value.path("value").asText()));
+                options.add(new Option(value.path("label").asText(value.path("value").asText()),
+                        value.path("value").asText()));
             }
             fields.add(new Field(key, label.isBlank() ? key : label,
                     ResourceType.ofComponent(type, component.path("subtype").asText(null),

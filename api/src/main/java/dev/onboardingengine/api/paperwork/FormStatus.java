@@ -7,6 +7,7 @@ import java.util.Optional;
  * done (validated, or submitted when it needs no validation; its action is complete).
  */
 public enum FormStatus {
+
     OPENED, MISSING_VALIDATION, DONE;
 
     public String wireName() {

@@ -150,6 +150,7 @@ public class JourneyDocuments {
     }
 
     public static class DocumentNotFound extends ResourceNotFound {
+
         public DocumentNotFound(long id) {
             super("No document " + id);
         }
@@ -157,6 +158,7 @@ public class JourneyDocuments {
 
     /** 409: nothing to acknowledge yet, or acknowledged already. */
     public static class DocumentNotReady extends RuntimeException {
+
         public DocumentNotReady(long id, DocumentStatus status) {
             super("Document %d is %s.".formatted(id, status.wireName()));
         }

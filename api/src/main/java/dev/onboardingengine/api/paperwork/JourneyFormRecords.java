@@ -128,7 +128,8 @@ class JourneyFormRecords {
     }
 
     void doneWithAction(String actionId, Instant now) {
-        jdbc.sql("update journey_form set status = 'done', updated_at = :now where action_id = :action and status <> 'done'")
+        jdbc.sql(
+                "update journey_form set status = 'done', updated_at = :now where action_id = :action and status <> 'done'")
                 .param("now", Timestamp.from(now)).param("action", actionId).update();
     }
 

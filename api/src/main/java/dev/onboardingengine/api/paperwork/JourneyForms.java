@@ -136,7 +136,8 @@ public class JourneyForms {
         StoredFile file = files.store(fileName, content, field, actorId, now);
         records.writeValue(paperwork, new Chosen(file.fileName(), null, file.id()), actorId, now);
         audit.record("paperwork_file_upload", actorId, "paperwork", paperwork.id(),
-                "%s of form %d: %s, %d bytes".formatted(paperwork.key(), form.id(), file.contentType(), file.size()), now);
+                "%s of form %d: %s, %d bytes".formatted(paperwork.key(), form.id(), file.contentType(), file.size()),
+                now);
         return file;
     }
 
@@ -278,12 +279,14 @@ public class JourneyForms {
     }
 
     public static class FormNotFound extends ResourceNotFound {
+
         public FormNotFound(long id) {
             super("No form " + id);
         }
     }
 
     public static class PaperworkNotFound extends ResourceNotFound {
+
         public PaperworkNotFound(long id) {
             super("No paperwork " + id);
         }
@@ -291,6 +294,7 @@ public class JourneyForms {
 
     /** The form's status does not allow the change (409). */
     public static class FormNotEditable extends RuntimeException {
+
         public FormNotEditable(long id, FormStatus status) {
             super("Form %d is %s.".formatted(id, status.wireName()));
         }

@@ -80,7 +80,8 @@ public class PaperworkResources {
 
     @Transactional(readOnly = true)
     public Optional<PaperworkResource> find(long id) {
-        return jdbc.sql("select * from paperwork_resource where id = :id").param("id", id).query(PaperworkResources::map)
+        return jdbc.sql("select * from paperwork_resource where id = :id").param("id", id)
+                .query(PaperworkResources::map)
                 .optional();
     }
 
@@ -100,7 +101,8 @@ public class PaperworkResources {
 
     @Transactional(readOnly = true)
     public long count(ResourceType type) {
-        var query = jdbc.sql("select count(*) from paperwork_resource" + (type == null ? "" : " where resource_type = :type"));
+        var query = jdbc
+                .sql("select count(*) from paperwork_resource" + (type == null ? "" : " where resource_type = :type"));
         return (type == null ? query : query.param("type", type.wireName())).query(Long.class).single();
     }
 

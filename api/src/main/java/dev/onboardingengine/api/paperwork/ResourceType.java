@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /** The kind of value a paperwork holds, from the Camunda Forms component that defines it. */
 public enum ResourceType {
+
     TEXT, DATE, SELECTION, FILE;
 
     public String wireName() {

@@ -81,7 +81,8 @@ public class People {
     /** The UUID of a current or archived person, to render a reference by it. */
     @Transactional(readOnly = true)
     public Optional<UUID> uuidOf(Long employeeId) {
-        return employeeId == null ? Optional.empty()
+        return employeeId == null
+                ? Optional.empty()
                 : entries.find(employeeId).map(entry -> entry.employee().uuid());
     }
 

@@ -69,10 +69,12 @@ public class PersonChanges {
         if (request.cleared().contains(EmployeeEditor.Cleared.MANAGER) && current.managerId() != null) {
             cleared.add(EmployeeEditor.Cleared.MANAGER);
         }
-        if (request.cleared().contains(EmployeeEditor.Cleared.UNIT_ORGANIZATION) && current.unitOrganizationId() != null) {
+        if (request.cleared().contains(EmployeeEditor.Cleared.UNIT_ORGANIZATION)
+                && current.unitOrganizationId() != null) {
             cleared.add(EmployeeEditor.Cleared.UNIT_ORGANIZATION);
         }
-        rights.requirePlacement(change.unitOrganizationId() != null ? change.unitOrganizationId()
+        rights.requirePlacement(change.unitOrganizationId() != null
+                ? change.unitOrganizationId()
                 : cleared.contains(EmployeeEditor.Cleared.UNIT_ORGANIZATION) ? null : current.unitOrganizationId(),
                 role == current.role() ? null : role);
         if (!cleared.isEmpty() || !change.equals(NOTHING)) {

@@ -55,10 +55,11 @@ public class PersonEnrolment {
             String field = DirectoryEntries.PROFILE_FIELDS.stream()
                     .filter(DirectoryEntries.UNIQUE_PROFILE_FIELDS::contains)
                     .filter(name -> enrolment.profile().get(name) != null).findFirst().orElseThrow(() -> raced);
-            throw new InvalidHire(List.of(new InvalidHire.Violation(field, "duplicate", enrolment.profile().get(field))));
+            throw new InvalidHire(
+                    List.of(new InvalidHire.Violation(field, "duplicate", enrolment.profile().get(field))));
         }
-        values.forEach((resourceId, value) ->
-                identifications.set(employee.id(), resourceId, value, rights.caller().employeeId()));
+        values.forEach((resourceId, value) -> identifications.set(employee.id(), resourceId, value,
+                rights.caller().employeeId()));
         return entries.find(employee.id()).orElseThrow();
     }
 
@@ -72,9 +73,12 @@ public class PersonEnrolment {
         List<IdentificationResource> resources = identifications.resources();
         for (Enrolment.Identified field : given) {
             String key = field.field();
-            Optional<IdentificationResource> resource = key == null ? Optional.empty() : resources.stream()
-                    .filter(r -> Long.toString(r.id()).equals(key.trim()) || r.code().equalsIgnoreCase(key.trim()))
-                    .findFirst();
+            Optional<IdentificationResource> resource = key == null
+                    ? Optional.empty()
+                    : resources.stream()
+                            .filter(r -> Long.toString(r.id()).equals(key.trim())
+                                    || r.code().equalsIgnoreCase(key.trim()))
+                            .findFirst();
             if (resource.isEmpty()) {
                 violations.add(new InvalidHire.Violation("identifications", "unknown_field", key));
             } else if (field.value() == null || field.value().isBlank()) {

@@ -17,8 +17,8 @@ import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.ActionProgress;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.action.OwnedAction;
-import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyManagement;
+import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.journey.TrackView;
 
@@ -49,7 +49,8 @@ class HomePages {
     HomePage of(PortalVisitor visitor) {
         Employee me = employees.find(visitor.employeeId()).orElseThrow(PortalLinkNotValid::new);
         ZoneId zone = time.zoneOf(me);
-        HomePage.JourneyCard journey = involvement.ownJourney(me.id(), visitor.reach()).map(own -> card(own, me, zone)).orElse(null);
+        HomePage.JourneyCard journey = involvement.ownJourney(me.id(), visitor.reach()).map(own -> card(own, me, zone))
+                .orElse(null);
         // Forms and documents are listed by their own sections, not as one-click to-dos.
         List<HomePage.ToDo> toDos = involvement.openActions(me.id(), visitor.reach()).stream()
                 .filter(owned -> plainToDos.isPlain(owned.action().id())).map(owned -> toDo(owned, me, zone)).toList();
@@ -66,7 +67,8 @@ class HomePages {
                 .map(action -> new HomePage.Done(action.name(), VisitorTime.format(action.completedAt(), zone)))
                 .toList();
         LocalDate startDay = journey.startDay();
-        return new HomePage.JourneyCard("Your " + journey.mobility(), journey.status().wireName(), label(journey.status()),
+        return new HomePage.JourneyCard("Your " + journey.mobility(), journey.status().wireName(),
+                label(journey.status()),
                 startDay == null ? null : DAY.format(startDay), progress.completed(), progress.total(),
                 (int) Math.round(progress.progression() * 100), track == null ? null : nameOf(track.buddyId()),
                 track == null ? null : nameOf(track.managerId()), done);
@@ -75,13 +77,16 @@ class HomePages {
     private HomePage.ToDo toDo(OwnedAction owned, Employee me, ZoneId zone) {
         Action action = owned.action();
         Instant due = action.due();
-        String forWhom = owned.employeeId() == null || owned.employeeId() == me.id() ? null : nameOf(owned.employeeId());
+        String forWhom = owned.employeeId() == null || owned.employeeId() == me.id()
+                ? null
+                : nameOf(owned.employeeId());
         return new HomePage.ToDo(action.id(), action.name(), VisitorTime.format(due, zone),
                 due == null ? null : due.toString(), action.overdue(), forWhom);
     }
 
     private String nameOf(Long employeeId) {
-        return employeeId == null ? null
+        return employeeId == null
+                ? null
                 : employees.find(employeeId).map(person -> person.firstName() + " " + person.lastName()).orElse(null);
     }
 

@@ -15,9 +15,9 @@ import dev.onboardingengine.api.directory.EmployeeReach;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.action.OwnedAction;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.journey.TrackView;
 
@@ -32,8 +32,8 @@ import dev.onboardingengine.workflow.journey.TrackView;
 @Component
 class JourneyInvolvement {
 
-    static final Set<JourneyStatus> ACTIVE =
-            EnumSet.of(JourneyStatus.SCHEDULED, JourneyStatus.INVITATION_SENT, JourneyStatus.IN_PROGRESS);
+    static final Set<JourneyStatus> ACTIVE = EnumSet.of(JourneyStatus.SCHEDULED, JourneyStatus.INVITATION_SENT,
+            JourneyStatus.IN_PROGRESS);
 
     private final JourneyQueries journeys;
     private final JourneyManagement tracks;

@@ -37,7 +37,8 @@ class LinkRequests {
     private final VisitorTime visitorTime;
     private final PublicAddress address;
 
-    LinkRequests(Employees employees, JourneyInvolvement involvement, MagicLinks links, DirectMail mail, EngineTime time,
+    LinkRequests(Employees employees, JourneyInvolvement involvement, MagicLinks links, DirectMail mail,
+            EngineTime time,
             VisitorTime visitorTime, PublicAddress address) {
         this.address = address;
         this.employees = employees;
@@ -51,7 +52,8 @@ class LinkRequests {
     /** Mails a link when the address is an active person's and none went out in the last minute. */
     @Transactional
     public void request(String email) {
-        Optional<Employee> person = email == null || email.isBlank() ? Optional.empty()
+        Optional<Employee> person = email == null || email.isBlank()
+                ? Optional.empty()
                 : employees.findByEmail(email.strip());
         if (person.isEmpty() || !involvement.isActive(person.get().id())) {
             return;
@@ -65,7 +67,8 @@ class LinkRequests {
             IssuedLink link = links.issue(employee, null);
             ZoneId zone = visitorTime.zoneOf(employee);
             mail.send("portal-link", employee.language(), employee.email(), Map.of("firstName", employee.firstName(),
-                    "link", link.url(), "expiresAt", VisitorTime.format(link.expiresAt(), zone), "timeZone", zone.getId(),
+                    "link", link.url(), "expiresAt", VisitorTime.format(link.expiresAt(), zone), "timeZone",
+                    zone.getId(),
                     "requestUrl", address.of(REQUEST_PATH)));
         }
     }

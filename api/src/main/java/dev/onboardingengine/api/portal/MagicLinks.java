@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -131,7 +131,8 @@ public class MagicLinks {
                 select id, employee_id, token_hash, expires_at, created_by, reach_scoped from magic_link
                 where token_hash = :hash""")
                 .param("hash", hash)
-                .query((rs, n) -> new StoredLink(rs.getLong("id"), rs.getLong("employee_id"), rs.getString("token_hash"),
+                .query((rs, n) -> new StoredLink(rs.getLong("id"), rs.getLong("employee_id"),
+                        rs.getString("token_hash"),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("created_by", Long.class), rs.getBoolean("reach_scoped")))
                 .optional()

@@ -10,7 +10,8 @@ public class NoActiveJourney extends RuntimeException {
     private final long employeeId;
 
     NoActiveJourney(long employeeId) {
-        super("Employee " + employeeId + " has no active journey (scheduled, invitation_sent or in_progress) and no open "
+        super("Employee " + employeeId
+                + " has no active journey (scheduled, invitation_sent or in_progress) and no open "
                 + "action in one: a magic link would open nothing.");
         this.employeeId = employeeId;
     }

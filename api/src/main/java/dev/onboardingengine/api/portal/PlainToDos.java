@@ -20,6 +20,7 @@ class PlainToDos {
 
     /** A completion was posted for an action that a section does itself. */
     static class NotAToDo extends RuntimeException {
+
         NotAToDo(String actionId) {
             super("Action " + actionId + " is done through its own section, not marked done");
         }

@@ -59,7 +59,8 @@ public class PortalCompletion {
     }
 
     private void record(long employeeId, String actionId, String where, java.util.function.BooleanSupplier allowed) {
-        actions.complete(actionId, action -> Long.toString(employeeId).equals(action.assigneeId()) && allowed.getAsBoolean());
+        actions.complete(actionId,
+                action -> Long.toString(employeeId).equals(action.assigneeId()) && allowed.getAsBoolean());
         audit.record("action_completion", employeeId, "action", actionId,
                 "Action " + actionId + " completed " + where, Instant.now());
     }

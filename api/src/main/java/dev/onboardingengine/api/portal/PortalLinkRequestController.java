@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import dev.onboardingengine.api.throttle.ClientThrottle;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -34,8 +35,7 @@ class PortalLinkRequestController {
     private final TaskExecutor executor;
 
     PortalLinkRequestController(LinkRequests requests, ClientThrottle linkRequestThrottle,
-            @org.springframework.beans.factory.annotation.Qualifier(PortalLinkRequestConfiguration.EXECUTOR)
-            TaskExecutor executor) {
+            @org.springframework.beans.factory.annotation.Qualifier(PortalLinkRequestConfiguration.EXECUTOR) TaskExecutor executor) {
         this.requests = requests;
         this.throttle = linkRequestThrottle;
         this.executor = executor;
@@ -51,7 +51,8 @@ class PortalLinkRequestController {
             HttpServletResponse response) {
         ClientThrottle.Attempt attempt = throttle.tryAcquire(request.getRemoteAddr());
         if (!attempt.allowed()) {
-            log.warn("Links asked for from {} refused for {} s: too many", request.getRemoteAddr(), attempt.retryAfterSeconds());
+            log.warn("Links asked for from {} refused for {} s: too many", request.getRemoteAddr(),
+                    attempt.retryAfterSeconds());
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
             model.addAttribute("minutes", Math.max(1, (attempt.retryAfterSeconds() + 59) / 60));
@@ -60,7 +61,8 @@ class PortalLinkRequestController {
         try {
             executor.execute(() -> mail(email));
         } catch (TaskRejectedException full) {
-            log.warn("A link asked for on the page was dropped: {} requests are waiting", PortalLinkRequestConfiguration.QUEUE);
+            log.warn("A link asked for on the page was dropped: {} requests are waiting",
+                    PortalLinkRequestConfiguration.QUEUE);
         }
         model.addAttribute("email", email);
         return "portal/new-link-sent";

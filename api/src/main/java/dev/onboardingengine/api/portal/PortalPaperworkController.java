@@ -111,12 +111,14 @@ class PortalPaperworkController {
             forms.fill(formId, answers, uploads, submit, visitor.employeeId(), Instant.now());
         } catch (InvalidInput wrong) {
             Map<String, String> errors = new LinkedHashMap<>();
-            wrong.violations().forEach(violation -> errors.putIfAbsent(violation.field(), PortalMessages.of(violation)));
+            wrong.violations()
+                    .forEach(violation -> errors.putIfAbsent(violation.field(), PortalMessages.of(violation)));
             ModelAndView page = new ModelAndView("portal/form", HttpStatus.BAD_REQUEST);
             fillModel(page.getModelMap(), token, visitor, form, answers, errors);
             return page;
         }
-        return new ModelAndView(submit ? "redirect:/portal/" + token + "?done"
+        return new ModelAndView(submit
+                ? "redirect:/portal/" + token + "?done"
                 : "redirect:/portal/" + token + "/forms/" + formId + "?saved");
     }
 
@@ -144,7 +146,8 @@ class PortalPaperworkController {
             return "redirect:/portal/" + token + "?sign=" + documentId;
         }
         documents.acknowledge(documentId, visitor.employeeId(), Instant.now());
-        return links.resolve(token).isPresent() ? "redirect:/portal/" + token + "?done"
+        return links.resolve(token).isPresent()
+                ? "redirect:/portal/" + token + "?done"
                 : "redirect:" + PortalHomeController.ALL_DONE;
     }
 
@@ -193,13 +196,15 @@ class PortalPaperworkController {
             Map<Long, String> parents = new HashMap<>();
             options = collectionValues.list(paperwork.resourceId(), null, MAX_OPTIONS, 0).stream()
                     .map(option -> new Option(Long.toString(option.id()), option.label(), group(option, parents),
-                            typed != null ? typed.equals(Long.toString(option.id()))
+                            typed != null
+                                    ? typed.equals(Long.toString(option.id()))
                                     : Long.valueOf(option.id()).equals(paperwork.collectionValueId())))
                     .toList();
         }
         String fileName = paperwork.type() == ResourceType.FILE ? paperwork.value() : null;
         return new Field(inputName(paperwork), paperwork.key(), paperwork.label(), paperwork.type().wireName(),
-                paperwork.required(), paperwork.maxLength(), paperwork.type() == ResourceType.FILE ? null : value, fileName,
+                paperwork.required(), paperwork.maxLength(), paperwork.type() == ResourceType.FILE ? null : value,
+                fileName,
                 options, error);
     }
 

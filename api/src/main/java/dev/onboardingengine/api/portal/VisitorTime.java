@@ -32,7 +32,8 @@ class VisitorTime {
 
     ZoneId zoneOf(Employee employee) {
         try {
-            return ZoneId.of(employee != null && employee.timeZone() != null ? employee.timeZone()
+            return ZoneId.of(employee != null && employee.timeZone() != null
+                    ? employee.timeZone()
                     : organisation.timeZone());
         } catch (DateTimeException unknownZone) {
             return ZoneId.of("UTC");

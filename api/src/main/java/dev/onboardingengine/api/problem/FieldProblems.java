@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-
 /**
  * The one error shape of every dialect: an RFC 7807 problem whose extension members are the bad
  * fields, each with a list of messages ({@code {"email": ["..."]}}, Django REST framework's shape,
@@ -219,7 +218,8 @@ public final class FieldProblems {
     }
 
     private static String locationOf(JsonProcessingException json) {
-        return json.getLocation() == null ? ""
+        return json.getLocation() == null
+                ? ""
                 : " (line %d, column %d)".formatted(json.getLocation().getLineNr(), json.getLocation().getColumnNr());
     }
 }

@@ -43,7 +43,8 @@ class StandardErrors extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> answer = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         HttpServletRequest servlet = request instanceof NativeWebRequest nativeRequest
-                ? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+                ? nativeRequest.getNativeRequest(HttpServletRequest.class)
+                : null;
         if (answer == null || !(answer.getBody() instanceof ProblemDetail problem) || servlet == null) {
             return answer;
         }
@@ -51,7 +52,8 @@ class StandardErrors extends ResponseEntityExceptionHandler {
             HttpHeaders dialectHeaders = new HttpHeaders();
             dialectHeaders.putAll(answer.getHeaders());
             dialectHeaders.setContentType(dialect.contentType());
-            return ResponseEntity.status(answer.getStatusCode()).headers(dialectHeaders).body(dialect.body(problem, servlet));
+            return ResponseEntity.status(answer.getStatusCode()).headers(dialectHeaders)
+                    .body(dialect.body(problem, servlet));
         }).orElse(answer);
     }
 
@@ -73,7 +75,8 @@ class StandardErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+        String field = mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
                 : mismatch.getPropertyName();
         if (field == null) {
             return super.handleTypeMismatch(mismatch, headers, status, request);

@@ -19,6 +19,7 @@ record SlackInteraction(String userId, String actionId, String value, String act
 
     /** The payload could not be read as a click on one of our buttons. */
     static class Unreadable extends RuntimeException {
+
         Unreadable(String reason) {
             super(reason);
         }

@@ -32,6 +32,7 @@ import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.notification.SlackButtons;
 import dev.onboardingengine.workflow.notification.SlackMembers;
 import dev.onboardingengine.workflow.notification.SlackProperties;
+
 import jakarta.annotation.PreDestroy;
 
 /**
@@ -137,7 +138,8 @@ class SlackInteractions {
         if (interaction.sectionText() != null) {
             blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", interaction.sectionText())));
         }
-        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", ":white_check_mark: Done."))));
+        blocks.add(Map.of("type", "context", "elements",
+                List.of(Map.of("type", "mrkdwn", "text", ":white_check_mark: Done."))));
         message.put("blocks", blocks);
         return message;
     }

@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.onboardingengine.workflow.notification.SlackProperties;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -50,7 +51,8 @@ class SlackInteractionsController {
     @PostMapping("/slack/interactions")
     ResponseEntity<ProblemDetail> interaction(HttpServletRequest request) throws IOException {
         if (!properties.enabled() || properties.signingSecret() == null || properties.signingSecret().isBlank()) {
-            return problem(HttpStatus.NOT_FOUND, "Slack is not connected (onboarding.slack.bot-token and signing-secret).");
+            return problem(HttpStatus.NOT_FOUND,
+                    "Slack is not connected (onboarding.slack.bot-token and signing-secret).");
         }
         // The raw bytes, as signed: nothing before this reads the form (no filter asks for a parameter).
         byte[] body;

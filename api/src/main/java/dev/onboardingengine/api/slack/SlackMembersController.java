@@ -98,6 +98,7 @@ class SlackMembersController {
     }
 
     static class EmployeeUnknown extends RuntimeException {
+
         EmployeeUnknown(long id) {
             super("No employee " + id + ".");
         }

@@ -38,7 +38,8 @@ class TrackTemplates {
     @Transactional(readOnly = true)
     List<Sequence> applying(String mobility, Long unitId) {
         return sequences.all().stream()
-                .filter(sequence -> mobility == null || sequence.mobility() == null || sequence.mobility().equals(mobility))
+                .filter(sequence -> mobility == null || sequence.mobility() == null
+                        || sequence.mobility().equals(mobility))
                 .filter(sequence -> unitId == null || appliesTo(sequence, unitId))
                 .toList();
     }
@@ -65,7 +66,8 @@ class TrackTemplates {
         }
         List<Long> misfits = found.get().stream()
                 .filter(sequence -> (sequence.mobility() != null && !sequence.mobility().equals(mobility))
-                        || (unit != null && !appliesTo(sequence, unit)) || (unit == null && !sequence.unitExternalIds().isEmpty()))
+                        || (unit != null && !appliesTo(sequence, unit))
+                        || (unit == null && !sequence.unitExternalIds().isEmpty()))
                 .map(Sequence::id).toList();
         if (!misfits.isEmpty()) {
             violations.add(new InvalidInput.Violation("template_ids", "not_applicable", misfits));

@@ -14,20 +14,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.audit.AuditLog;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.directory.Employee;
-import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.EmployeeQuery;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.hire.Stakeholder;
-import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyManagement;
+import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
 
@@ -73,7 +72,9 @@ public class Tracks {
     @Transactional
     public TrackView create(TrackRequest request, Access access) {
         access.requireWrite();
-        String mobility = request.mobility() == null || request.mobility().isBlank() ? "onboarding" : request.mobility();
+        String mobility = request.mobility() == null || request.mobility().isBlank()
+                ? "onboarding"
+                : request.mobility();
         List<InvalidInput.Violation> violations = new ArrayList<>();
         if (!journeys.isDeployed(mobility)) {
             violations.add(new InvalidInput.Violation("mobility", "invalid_choice", mobility));
@@ -88,7 +89,8 @@ public class Tracks {
                 violations.add(new InvalidInput.Violation("employee_id", "unknown_reference", request.employeeId()));
             }
         }
-        LocalDate startDate = request.startDate() != null ? request.startDate()
+        LocalDate startDate = request.startDate() != null
+                ? request.startDate()
                 : existing != null ? existing.startDay() : null;
         if (startDate == null) {
             violations.add(new InvalidInput.Violation("start_date", "required", null));
@@ -96,7 +98,8 @@ public class Tracks {
             violations.add(new InvalidInput.Violation("end_date", "before_start", request.endDate()));
         }
         implications(violations, request.implications(), access);
-        Long unit = existing != null ? existing.unitOrganizationId()
+        Long unit = existing != null
+                ? existing.unitOrganizationId()
                 : request.newEmployee() == null ? null : request.newEmployee().unitOrganizationId();
         List<Sequence> chosen = templates.chosen(violations, request.templateIds(), mobility, unit);
         if (request.newEmployee() != null) {
@@ -106,8 +109,10 @@ public class Tracks {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        Employee employee = existing != null ? existing : hires.hireForTrack(withStakeholders(request, startDate),
-                access.caller().employeeId());
+        Employee employee = existing != null
+                ? existing
+                : hires.hireForTrack(withStakeholders(request, startDate),
+                        access.caller().employeeId());
         TrackRequest.Implications people = request.implications();
         try {
             long id = journeys.draft(mobility, new Stakeholder(employee.id(), employee.firstName(), employee.lastName(),
@@ -134,7 +139,8 @@ public class Tracks {
             try {
                 TrackView track = journeys.start(id, inviteAt);
                 audit.record("track_start", access.caller().employeeId(), "track", id,
-                        inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt, Instant.now());
+                        inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt,
+                        Instant.now());
                 return track;
             } catch (JourneyManagement.JourneyNotDraft notDraft) {
                 throw new TrackConflict(notDraft.getMessage());
@@ -165,7 +171,8 @@ public class Tracks {
         TrackView track = changeable(id, access);
         List<InvalidInput.Violation> violations = new ArrayList<>();
         TrackRequest.Implications people = change.implications() == null
-                ? new TrackRequest.Implications(null, null, null) : change.implications();
+                ? new TrackRequest.Implications(null, null, null)
+                : change.implications();
         implications(violations, people, access);
         LocalDate start = change.startDate() != null ? change.startDate() : track.startDay();
         if (change.endDate() != null && !change.endDate().isAfter(start)) {
@@ -184,7 +191,8 @@ public class Tracks {
             stakeholder(id, "buddy", people.buddyId(), reassigned);
             audit.record("track_update", access.caller().employeeId(), "track", id,
                     "start %s, end %s, apply_on_actions %s, stakeholders %s".formatted(change.startDate(),
-                            change.endDate(), change.applyOnActions(), reassigned.keySet()), Instant.now());
+                            change.endDate(), change.applyOnActions(), reassigned.keySet()),
+                    Instant.now());
             return new Changed(journeys.find(id).orElseThrow(), reassigned);
         } catch (JourneyManagement.JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
@@ -301,6 +309,7 @@ public class Tracks {
 
     /** The track is absent or the caller may not see its employee: the same answer. */
     public static class TrackNotFound extends dev.onboardingengine.api.problem.ResourceNotFound {
+
         TrackNotFound(long id) {
             super("No track " + id + ".");
         }
@@ -308,6 +317,7 @@ public class Tracks {
 
     /** The track's state forbids the change (starting a non-draft, changing an ended track, a second open track). */
     public static class TrackConflict extends RuntimeException {
+
         TrackConflict(String reason) {
             super(reason);
         }

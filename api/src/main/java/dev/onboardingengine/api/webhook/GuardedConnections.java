@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-
 import javax.net.SocketFactory;
 
 import okhttp3.Dns;

@@ -91,11 +91,12 @@ class WebhookController {
     @Transactional
     Webhook subscribe(Caller caller, @RequestBody SubscriptionRequest request) {
         access.of(caller).requireAdmin();
-        List<WebhookEventType> types = requests.checkSubscription(request.url(), request.eventTypes(), request.secret());
+        List<WebhookEventType> types = requests.checkSubscription(request.url(), request.eventTypes(),
+                request.secret());
         String secret = request.secret() != null ? request.secret() : WebhookSecret.generate();
         Instant now = Instant.now();
-        WebhookSubscriptions.Subscription created =
-                subscriptions.create(request.url().strip(), types, secret, caller.employeeId(), now);
+        WebhookSubscriptions.Subscription created = subscriptions.create(request.url().strip(), types, secret,
+                caller.employeeId(), now);
         audit.record("webhook_creation", caller.employeeId(), "webhook", created.id(),
                 "%s for %s".formatted(created.url(), String.join(",", Webhook.of(created, null).eventTypes())), now);
         return Webhook.of(created, secret);
@@ -132,8 +133,10 @@ class WebhookController {
         Instant previousUntil = overlap.isZero() ? null : now.plus(overlap);
         subscriptions.rotate(id, secret, previousUntil);
         audit.record("webhook_secret_rotation", caller.employeeId(), "webhook", id,
-                previousUntil == null ? "secret rotated; the previous one stopped at once"
-                        : "secret rotated; the previous one signs until " + previousUntil, now);
+                previousUntil == null
+                        ? "secret rotated; the previous one stopped at once"
+                        : "secret rotated; the previous one signs until " + previousUntil,
+                now);
         return Webhook.of(subscriptions.find(id).orElseThrow(), secret);
     }
 
@@ -142,8 +145,8 @@ class WebhookController {
     @Transactional
     void unsubscribe(Caller caller, @PathVariable long id) {
         access.of(caller).requireAdmin();
-        WebhookSubscriptions.Subscription subscription =
-                subscriptions.find(id).orElseThrow(() -> new WebhookNotFound(id));
+        WebhookSubscriptions.Subscription subscription = subscriptions.find(id)
+                .orElseThrow(() -> new WebhookNotFound(id));
         subscriptions.delete(id);
         audit.record("webhook_deletion", caller.employeeId(), "webhook", id, subscription.url(), Instant.now());
     }

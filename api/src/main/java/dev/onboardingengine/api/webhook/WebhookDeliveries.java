@@ -75,11 +75,12 @@ class WebhookDeliveries {
 
     /** The subscription's oldest pending delivery, due or not. */
     Optional<Head> head(long subscriptionId) {
-        return jdbc.sql("""
-                select d.id, d.subscription_id, s.url, d.event_id, d.event_type, d.payload, d.attempts, d.next_attempt_at
-                from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                where d.subscription_id = :subscription and d.status = 'pending'
-                order by d.id fetch first 1 rows only""")
+        return jdbc
+                .sql("""
+                        select d.id, d.subscription_id, s.url, d.event_id, d.event_type, d.payload, d.attempts, d.next_attempt_at
+                        from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                        where d.subscription_id = :subscription and d.status = 'pending'
+                        order by d.id fetch first 1 rows only""")
                 .param("subscription", subscriptionId)
                 .query((rs, row) -> new Head(rs.getLong("id"), rs.getLong("subscription_id"), rs.getString("url"),
                         rs.getString("event_id"), WebhookEventType.named(rs.getString("event_type")).orElseThrow(),
@@ -98,7 +99,8 @@ class WebhookDeliveries {
 
     /** A failed attempt: retried at {@code next}, or given up when {@code next} is null. */
     void attemptFailed(long id, int attempts, Integer statusCode, String error, Instant now, Instant next) {
-        String message = error == null ? null
+        String message = error == null
+                ? null
                 : error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         jdbc.sql("""
                 update webhook_delivery set status = :status, attempts = :attempts, status_code = :code,
@@ -121,9 +123,11 @@ class WebhookDeliveries {
     private static Logged map(ResultSet rs, int row) throws SQLException {
         int code = rs.getInt("status_code");
         Integer statusCode = rs.wasNull() ? null : code;
-        return new Logged(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"), rs.getString("status"),
+        return new Logged(rs.getLong("id"), rs.getString("event_id"), rs.getString("event_type"),
+                rs.getString("status"),
                 rs.getInt("attempts"), statusCode, rs.getString("last_error"), instant(rs, "created_at"),
-                instant(rs, "last_attempt_at"), PENDING.equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null,
+                instant(rs, "last_attempt_at"),
+                PENDING.equals(rs.getString("status")) ? instant(rs, "next_attempt_at") : null,
                 instant(rs, "delivered_at"));
     }
 

@@ -34,7 +34,8 @@ class WebhookDestinations {
     Optional<String> problemWith(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
         // HttpUrl also reads "https:host" or "https:\\host"; a subscription spells its URL out.
-        if (parsed == null || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
+        if (parsed == null
+                || !(url.regionMatches(true, 0, "https://", 0, 8) || url.regionMatches(true, 0, "http://", 0, 7))) {
             return Optional.of("An absolute https URL is required.");
         }
         if (!parsed.isHttps() && !properties.allowHttp()) {
@@ -54,7 +55,8 @@ class WebhookDestinations {
         for (InetAddress address : addresses) {
             Optional<String> refusal = rules.refusal(address);
             if (refusal.isPresent()) {
-                String where = literal != null ? address.getHostAddress()
+                String where = literal != null
+                        ? address.getHostAddress()
                         : parsed.host() + " resolves to " + address.getHostAddress() + ", which";
                 return Optional.of("Not allowed: " + where + " is " + refusal.get()
                         + ". An administrator may allow its network with ONBOARDING_WEBHOOKS_ALLOWED_NETWORKS.");

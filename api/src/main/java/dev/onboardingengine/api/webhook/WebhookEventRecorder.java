@@ -49,8 +49,8 @@ class WebhookEventRecorder {
         }
         String payload = toJson(event);
         Instant now = Instant.now();
-        subscribed.forEach(subscription ->
-                deliveries.enqueue(subscription.id(), event.eventId().toString(), type, payload, now));
+        subscribed.forEach(
+                subscription -> deliveries.enqueue(subscription.id(), event.eventId().toString(), type, payload, now));
     }
 
     private String toJson(Object event) {

@@ -12,8 +12,8 @@ import dev.onboardingengine.workflow.journey.JourneyStatusChanged;
  */
 enum WebhookEventType {
 
-    NEW_HIRE_CREATED("new-hire-created", NewHireCreated.class),
-    JOURNEY_STATUS_CHANGED("journey-status-changed", JourneyStatusChanged.class);
+    NEW_HIRE_CREATED("new-hire-created", NewHireCreated.class), JOURNEY_STATUS_CHANGED("journey-status-changed",
+            JourneyStatusChanged.class);
 
     private final String wireName;
     private final Class<?> eventClass;

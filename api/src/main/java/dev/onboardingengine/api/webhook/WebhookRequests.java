@@ -50,7 +50,8 @@ class WebhookRequests {
     Duration checkRotation(String secret, Duration previousValidFor, Duration defaultOverlap) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         checkSecret(secret, problems);
-        if (previousValidFor != null && (previousValidFor.isNegative() || previousValidFor.compareTo(LONGEST_OVERLAP) > 0)) {
+        if (previousValidFor != null
+                && (previousValidFor.isNegative() || previousValidFor.compareTo(LONGEST_OVERLAP) > 0)) {
             add(problems, "previous_secret_valid_for", "From PT0S (the previous secret stops at once) to P30D.");
         }
         refuseIfAny(problems);

@@ -43,7 +43,9 @@ class WebhookSecretsAtRest {
             try {
                 WebhookSubscriptions.StoredSecrets current = new WebhookSubscriptions.StoredSecrets(stored.id(),
                         cipher.encrypt(cipher.decrypt(stored.secret())),
-                        stored.previousSecret() == null ? null : cipher.encrypt(cipher.decrypt(stored.previousSecret())));
+                        stored.previousSecret() == null
+                                ? null
+                                : cipher.encrypt(cipher.decrypt(stored.previousSecret())));
                 if (subscriptions.replaceStoredSecrets(stored, current)) {
                     reencrypted++;
                 }
@@ -52,12 +54,14 @@ class WebhookSecretsAtRest {
             }
         }
         if (reencrypted > 0) {
-            log.info("Re-encrypted the secrets of {} webhook subscription(s) under the current secrets key", reencrypted);
+            log.info("Re-encrypted the secrets of {} webhook subscription(s) under the current secrets key",
+                    reencrypted);
         }
         if (!unreadable.isEmpty()) {
-            log.error("The secrets of webhook subscription(s) {} cannot be decrypted with the configured keys {}: their "
-                    + "deliveries fail. Restore the key they were encrypted with (ONBOARDING_SECRETS_KEY or "
-                    + "ONBOARDING_SECRETS_PREVIOUS_KEYS), or rotate their secrets (POST /api/webhooks/{id}/rotate-secret)",
+            log.error(
+                    "The secrets of webhook subscription(s) {} cannot be decrypted with the configured keys {}: their "
+                            + "deliveries fail. Restore the key they were encrypted with (ONBOARDING_SECRETS_KEY or "
+                            + "ONBOARDING_SECRETS_PREVIOUS_KEYS), or rotate their secrets (POST /api/webhooks/{id}/rotate-secret)",
                     unreadable, cipher.keyIds());
         }
     }

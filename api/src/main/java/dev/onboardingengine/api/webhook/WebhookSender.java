@@ -68,7 +68,8 @@ class WebhookSender {
             if (code >= 200 && code < 300) {
                 return new Outcome(true, code, null);
             }
-            return Outcome.failed(code, code >= 300 && code < 400 ? "HTTP " + code + ": redirects are not followed"
+            return Outcome.failed(code, code >= 300 && code < 400
+                    ? "HTTP " + code + ": redirects are not followed"
                     : "HTTP " + code);
         } catch (IOException e) {
             if (Thread.currentThread().isInterrupted()) {

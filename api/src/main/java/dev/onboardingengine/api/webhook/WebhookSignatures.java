@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,7 +29,8 @@ final class WebhookSignatures {
 
     /** {@code webhook-signature} for {@code secrets} (current first), at {@code timestamp} in epoch seconds. */
     static String standard(List<String> secrets, String webhookId, long timestamp, String body) {
-        return secrets.stream().map(secret -> sign(secret, webhookId, timestamp, body)).collect(Collectors.joining(" "));
+        return secrets.stream().map(secret -> sign(secret, webhookId, timestamp, body))
+                .collect(Collectors.joining(" "));
     }
 
     static String legacy(String secret, String body) {

@@ -54,7 +54,8 @@ class WebhookSubscriptions {
         jdbc.sql("""
                 insert into webhook_subscription (url, event_types, secret, created_by, created_at)
                 values (:url, :types, :secret, :createdBy, :now)""")
-                .param("url", url).param("types", String.join(",", types.stream().map(WebhookEventType::wireName).toList()))
+                .param("url", url)
+                .param("types", String.join(",", types.stream().map(WebhookEventType::wireName).toList()))
                 .param("secret", cipher.encrypt(secret)).param("createdBy", createdBy).param("now", Timestamp.from(now))
                 .update(key, "id");
         return new Subscription(key.getKey().longValue(), url, types, now, null);
@@ -85,7 +86,8 @@ class WebhookSubscriptions {
      */
     void rotate(long id, String secret, Instant previousUntil) {
         // On the right of SET, "secret" is the value before this update: the one being replaced.
-        String previous = previousUntil == null ? "previous_secret = null, previous_secret_expires_at = null"
+        String previous = previousUntil == null
+                ? "previous_secret = null, previous_secret_expires_at = null"
                 : "previous_secret = secret, previous_secret_expires_at = :until";
         var update = jdbc.sql("update webhook_subscription set " + previous + ", secret = :secret where id = :id")
                 .param("id", id).param("secret", cipher.encrypt(secret));
@@ -97,9 +99,10 @@ class WebhookSubscriptions {
 
     /** The secrets that sign at {@code now}, decrypted: the current one, then the previous while it lasts. */
     List<String> signingSecrets(long id, Instant now) {
-        StoredSecrets stored = jdbc.sql("""
-                select id, secret, case when previous_secret_expires_at > :now then previous_secret end as previous_secret
-                from webhook_subscription where id = :id""")
+        StoredSecrets stored = jdbc
+                .sql("""
+                        select id, secret, case when previous_secret_expires_at > :now then previous_secret end as previous_secret
+                        from webhook_subscription where id = :id""")
                 .param("id", id).param("now", Timestamp.from(now))
                 .query((rs, row) -> new StoredSecrets(rs.getLong("id"), rs.getString("secret"),
                         rs.getString("previous_secret")))
@@ -149,7 +152,8 @@ class WebhookSubscriptions {
     }
 
     void releaseLease(long id, String owner) {
-        jdbc.sql("update webhook_subscription set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner")
+        jdbc.sql(
+                "update webhook_subscription set lease_owner = null, lease_until = null where id = :id and lease_owner = :owner")
                 .param("id", id).param("owner", owner).update();
     }
 
@@ -157,7 +161,8 @@ class WebhookSubscriptions {
         List<WebhookEventType> types = Arrays.stream(rs.getString("event_types").split(","))
                 .map(WebhookEventType::named).flatMap(Optional::stream).toList();
         Timestamp previousUntil = rs.getTimestamp("previous_secret_expires_at");
-        Instant previousExpires = previousUntil == null || previousUntil.toInstant().isBefore(Instant.now()) ? null
+        Instant previousExpires = previousUntil == null || previousUntil.toInstant().isBefore(Instant.now())
+                ? null
                 : previousUntil.toInstant();
         return new Subscription(rs.getLong("id"), rs.getString("url"), types,
                 rs.getTimestamp("created_at").toInstant(), previousExpires);

@@ -82,7 +82,8 @@ class AsyncApiContractIntegrationTests {
                         {"first_name":"Carla","last_name":"Contract","email":"%s","start_day":"%s",
                          "timezone":"Europe/Rome","buddy":1,"role":0}
                         """.formatted(email, LocalDate.now().plusDays(5)))
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+                .retrieve().toEntity(new ParameterizedTypeReference<>() {
+                });
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String employeeId = String.valueOf(created.getBody().get("id"));
 
@@ -112,20 +113,24 @@ class AsyncApiContractIntegrationTests {
     void actionEventsOfARealJourneyConformToTheDocumentedSchemas() throws Exception {
         // Given a hire whose Welcome sequence's moment is long past, so its action is assigned at once
         List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
-        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow().get("id");
+                .body(new ParameterizedTypeReference<>() {
+                });
+        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow()
+                .get("id");
         Map<String, Object> created = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"first_name":"Ada","last_name":"Action","email":"ada.%s@example.com","start_day":"2026-01-05",
                          "buddy":1,"sequences":[%s],"role":0}
                         """.formatted(UUID.randomUUID(), welcome))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         String employeeId = String.valueOf(created.get("id"));
         EngineClock.awaitJourneyAndRunDueJobs(management, runtime, employeeId);
 
         // When its action is done through the API
         Map<String, Object> journeys = api().get().uri("/api/journeys/{id}", employeeId).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         @SuppressWarnings("unchecked")
         Object actionId = ((List<Map<String, Object>>) journeys.get("actions")).get(0).get("id");
         api().post().uri("/api/actions/{id}/complete", actionId).retrieve().toBodilessEntity();
@@ -160,7 +165,8 @@ class AsyncApiContractIntegrationTests {
     @Test
     void theDocumentedHireRequestExampleConformsAndIsAccepted() throws Exception {
         // Given the example of the hire-request schema, made unique, with a manager that exists
-        JsonNode schema = objectMapper.readTree(EventSchemas.repoRoot().resolve("docs/schemas/hire-request.json").toFile());
+        JsonNode schema = objectMapper
+                .readTree(EventSchemas.repoRoot().resolve("docs/schemas/hire-request.json").toFile());
         ObjectNode request = (ObjectNode) schema.path("examples").get(0).deepCopy();
         String externalId = "WD-" + UUID.randomUUID();
         request.put("external_id", externalId);
@@ -197,7 +203,8 @@ class AsyncApiContractIntegrationTests {
                 assertThat(addresses).as("channel for EventTopics.%s", component.getName()).contains(topic);
             }
         }
-        assertThat(addresses).contains(topics.deadLetterOf(topics.hireRequests()), topics.deadLetterOf(topics.newHires()));
+        assertThat(addresses).contains(topics.deadLetterOf(topics.hireRequests()),
+                topics.deadLetterOf(topics.newHires()));
     }
 
     @Test
@@ -227,16 +234,18 @@ class AsyncApiContractIntegrationTests {
         String schema = anonymous.get().uri("/schemas/hire-request.json").retrieve().body(String.class);
 
         assertThat(served.getHeaders().getContentType()).isNotNull()
-                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.parseMediaType("application/yaml"))).isTrue());
+                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.parseMediaType("application/yaml")))
+                        .isTrue());
         assertThat(served.getBody()).isEqualTo(Files.readString(asyncApiFile()));
-        assertThat(schema).isEqualTo(Files.readString(EventSchemas.repoRoot().resolve("docs/schemas/hire-request.json")));
+        assertThat(schema)
+                .isEqualTo(Files.readString(EventSchemas.repoRoot().resolve("docs/schemas/hire-request.json")));
     }
 
     private void assertConforms(String schemaFile, JsonNode instance) {
         assertThat(schemas.violations(schemaFile, instance)).as("%s against %s", instance, schemaFile).isEmpty();
         // The schemas stay open for consumers (fields may be added), so check here that none is undocumented.
         JsonNode properties = schemas.schema(schemaFile).getSchemaNode().path("properties");
-        for (Iterator<String> fields = instance.fieldNames(); fields.hasNext(); ) {
+        for (Iterator<String> fields = instance.fieldNames(); fields.hasNext();) {
             String field = fields.next();
             assertThat(properties.has(field)).as("field %s is documented in %s", field, schemaFile).isTrue();
         }

@@ -37,7 +37,8 @@ final class EventSchemas {
                 return dir;
             }
         }
-        throw new IllegalStateException("no directory containing docs/asyncapi.yaml above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no directory containing docs/asyncapi.yaml above " + Path.of("").toAbsolutePath());
     }
 
     static EventSchemas fromDocs() {

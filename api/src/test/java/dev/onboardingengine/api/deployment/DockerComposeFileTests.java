@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 
@@ -32,13 +31,13 @@ import org.yaml.snakeyaml.Yaml;
 class DockerComposeFileTests {
 
     /** Variables Spring binds by relaxed binding (spring.profiles.active, spring.mail.host, ...), not by a placeholder. */
-    private static final Set<String> RELAXED_BINDING_VARIABLES =
-            Set.of("SPRING_PROFILES_ACTIVE", "SPRING_MAIL_HOST", "SPRING_MAIL_PORT");
+    private static final Set<String> RELAXED_BINDING_VARIABLES = Set.of("SPRING_PROFILES_ACTIVE", "SPRING_MAIL_HOST",
+            "SPRING_MAIL_PORT");
 
     private static final String ENGINE_JAR = "api/target/onboarding-engine.jar";
 
-    private static final Pattern JDBC_POSTGRES_URL =
-            Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?;]+).*$");
+    private static final Pattern JDBC_POSTGRES_URL = Pattern
+            .compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?;]+).*$");
 
     private static Path repoRoot;
     private static Map<String, Object> compose;
@@ -169,7 +168,8 @@ class DockerComposeFileTests {
     void theHealthcheckAsksTheReadinessProbeOnThePortTheEngineListensOnInItsContainer() throws IOException {
         // The engine listens on server.port, ${PORT:8080}; the ports entry maps that container port.
         Matcher serverPort = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port: \\$\\{PORT:(\\d+)}")
-                .matcher(Files.readString(repoRoot.resolve("api/src/main/resources/application.yml"), StandardCharsets.UTF_8));
+                .matcher(Files.readString(repoRoot.resolve("api/src/main/resources/application.yml"),
+                        StandardCharsets.UTF_8));
         assertThat(serverPort.find()).as("server.port in application.yml").isTrue();
         Map<String, String> engine = environmentOf("engine");
         String listensOn = engine.getOrDefault("SERVER_PORT", engine.getOrDefault("PORT", serverPort.group(1)));
@@ -207,7 +207,8 @@ class DockerComposeFileTests {
                 .filter(variable -> !configuration.toString().contains("${" + variable))
                 .toList();
 
-        assertThat(unread).as("engine variables no ${NAME} placeholder in application.yml or application-postgres.yml reads")
+        assertThat(unread)
+                .as("engine variables no ${NAME} placeholder in application.yml or application-postgres.yml reads")
                 .isEmpty();
     }
 
@@ -217,7 +218,8 @@ class DockerComposeFileTests {
         assertThat(build).as("engine.build").isNotNull();
         String context = build instanceof Map<?, ?> map ? String.valueOf(map.get("context")) : String.valueOf(build);
         String dockerfileName = build instanceof Map<?, ?> map && map.get("dockerfile") != null
-                ? String.valueOf(map.get("dockerfile")) : "Dockerfile";
+                ? String.valueOf(map.get("dockerfile"))
+                : "Dockerfile";
         Path dockerfile = repoRoot.resolve(context).resolve(dockerfileName).normalize();
         assertThat(dockerfile).exists();
 
@@ -231,7 +233,8 @@ class DockerComposeFileTests {
         assertThat(finalStage).as("a FROM line in %s", dockerfile).isNotNegative();
         assertThat(lines.subList(finalStage, lines.size()))
                 .as("final stage of %s", dockerfile)
-                .anyMatch(line -> line.trim().toUpperCase(Locale.ROOT).startsWith("COPY ") && line.contains(ENGINE_JAR));
+                .anyMatch(
+                        line -> line.trim().toUpperCase(Locale.ROOT).startsWith("COPY ") && line.contains(ENGINE_JAR));
 
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(repoRoot.resolve("api/pom.xml").toFile());
@@ -263,7 +266,8 @@ class DockerComposeFileTests {
         Object environment = service(name).get("environment");
         Map<String, String> variables = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> variables.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
+            map.forEach(
+                    (key, value) -> variables.put(String.valueOf(key), value == null ? null : String.valueOf(value)));
         } else if (environment instanceof List<?> list) {
             for (Object entry : list) {
                 String[] parts = String.valueOf(entry).split("=", 2);

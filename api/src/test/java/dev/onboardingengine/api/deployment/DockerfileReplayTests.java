@@ -70,7 +70,8 @@ class DockerfileReplayTests {
         List<String> entrypoint = new ObjectMapper().readValue(runtime.entrypoint(), new TypeReference<List<String>>() {
         });
         String destination = jarCopy.destination().endsWith("/")
-                ? jarCopy.destination() + jar.getFileName() : jarCopy.destination();
+                ? jarCopy.destination() + jar.getFileName()
+                : jarCopy.destination();
         assertThat(entrypoint.get(0)).isEqualTo("java");
         assertThat(entrypoint).containsSequence("-jar", destination);
     }
@@ -197,7 +198,8 @@ class DockerfileReplayTests {
 
     private static String localRepository() {
         String configured = System.getProperty("maven.repo.local");
-        return configured != null ? configured
+        return configured != null
+                ? configured
                 : Path.of(System.getProperty("user.home"), ".m2", "repository").toString();
     }
 

@@ -154,7 +154,8 @@ class AdministratorLoginIntegrationTests {
         while (matcher.find()) {
             cookies.put(matcher.group(1), matcher.group(2));
         }
-        String cookieHeader = String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        String cookieHeader = String.join("; ",
+                cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         return client.post("/camunda/api/admin/auth/user/" + engine.getName() + "/login/cockpit",
                 Map.of("Cookie", cookieHeader, "X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", ""),
                         "Accept", "application/json"),
@@ -163,7 +164,8 @@ class AdministratorLoginIntegrationTests {
     }
 
     private int attempts() {
-        return jdbc.sql("select coalesce(attempts_, 0) from act_id_user where id_ = 'admin'").query(Integer.class).single();
+        return jdbc.sql("select coalesce(attempts_, 0) from act_id_user where id_ = 'admin'").query(Integer.class)
+                .single();
     }
 
     private static Map<String, String> basic(String password) {

@@ -83,7 +83,8 @@ class EngineAdminCommandsIntegrationTests {
         String chosen = "chosen-password-" + System.nanoTime();
         CommandRun configured = runCommand(Map.of("onboarding.admin.password", chosen), "reset-admin-password");
         assertThat(configured.exitCode()).as(configured.output()).isZero();
-        assertThat(configured.output()).contains("has the password from ONBOARDING_ADMIN_PASSWORD").doesNotContain(chosen);
+        assertThat(configured.output()).contains("has the password from ONBOARDING_ADMIN_PASSWORD")
+                .doesNotContain(chosen);
         assertThat(engineRest(desk, chosen)).isEqualTo(200);
     }
 
@@ -101,7 +102,8 @@ class EngineAdminCommandsIntegrationTests {
                 "-Dspring.datasource.password=" + TestDatabase.get().password(),
                 "-Dspring.kafka.bootstrap-servers=" + TestBroker.get().bootstrapServers()));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), OnboardingEngineApplication.class.getName()));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), OnboardingEngineApplication.class.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -37,11 +37,12 @@ class BrokerOutageFaultTests {
         String domain = topics + ".example";
         Path brokerLog = Files.createTempDirectory("fault-b-kafka");
         LocalKafkaBroker broker = LocalKafkaBroker.start(brokerLog, 0);
-        int brokerPort = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
+        int brokerPort = Integer
+                .parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-        try (ConfigurableApplicationContext engine =
-                FaultRig.startEngine(FaultRig.engineProperties(databaseUrl, broker.bootstrapServers(), topics), true)) {
+        try (ConfigurableApplicationContext engine = FaultRig
+                .startEngine(FaultRig.engineProperties(databaseUrl, broker.bootstrapServers(), topics), true)) {
             String api = "http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port") + "/api/users/";
             long started = System.nanoTime();
 
@@ -63,12 +64,14 @@ class BrokerOutageFaultTests {
             // Then every committed hire has its journey, and none has two
             int sent = 3 * PER_PHASE;
             FaultRig.Counts counts = await().atMost(FaultRig.EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> FaultRig.count(databaseUrl, domain), c -> c.journeys() >= c.employees() && c.employees() == sent);
+                    .until(() -> FaultRig.count(databaseUrl, domain),
+                            c -> c.journeys() >= c.employees() && c.employees() == sent);
             // Resubmitted events are delivered again: give them time to try for a second journey.
             await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20))
                     .until(() -> FaultRig.count(databaseUrl, domain).equals(counts));
             System.out.printf("FAULT (b) broker outage of %d s: sent=%d accepted=%d journeysDuringOutage=%d -> %s"
-                    + " deadLetters=0 (none possible: REST) in %d s%n", outageSeconds, sent, accepted, journeysDuringOutage,
+                    + " deadLetters=0 (none possible: REST) in %d s%n", outageSeconds, sent, accepted,
+                    journeysDuringOutage,
                     counts, (System.nanoTime() - started) / 1_000_000_000L);
 
             assertThat(accepted).isEqualTo(sent);

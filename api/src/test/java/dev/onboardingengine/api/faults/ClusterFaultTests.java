@@ -77,7 +77,7 @@ class ClusterFaultTests {
                                 ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
                         if (duplicate) {
                             statuses.merge(ClusterRig.hireOverRest(portB, FaultRig.ADMIN_TOKEN,
-                                ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
+                                    ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
                         }
                     }
                     case 1 -> {
@@ -85,13 +85,15 @@ class ClusterFaultTests {
                                 ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
                         if (duplicate) {
                             statuses.merge(ClusterRig.hireOverRest(portA, FaultRig.ADMIN_TOKEN,
-                                ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
+                                    ClusterRig.restHire(n, domain, managerId, sequenceId)), 1, Integer::sum);
                         }
                     }
                     default -> {
-                        producer.send(new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
+                        producer.send(
+                                new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
                         if (duplicate) {
-                            producer.send(new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
+                            producer.send(
+                                    new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
                         }
                     }
                 }
@@ -115,11 +117,13 @@ class ClusterFaultTests {
             List<Integer> phaseTwo = IntStream.range(PHASE_ONE, PHASE_ONE + PHASE_TWO).boxed().toList();
             for (int n : phaseTwo) {
                 if (n % 2 == 0) {
-                    ClusterRig.hireOverRest(portA, FaultRig.ADMIN_TOKEN, ClusterRig.restHire(n, domain, managerId, sequenceId));
+                    ClusterRig.hireOverRest(portA, FaultRig.ADMIN_TOKEN,
+                            ClusterRig.restHire(n, domain, managerId, sequenceId));
                 } else {
                     producer.send(new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
                     if (n % 10 == 1) {
-                        producer.send(new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
+                        producer.send(
+                                new ProducerRecord<>(topic, "K-" + n, ClusterRig.topicHire(n, domain, managerId)));
                     }
                 }
                 if (n == PHASE_ONE + PHASE_TWO / 2) {
@@ -130,7 +134,8 @@ class ClusterFaultTests {
             await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
                     .until(() -> FaultRig.count(databaseUrl, domain).journeys() >= PHASE_ONE + PHASE_TWO / 4);
             int mailsBeforeKill = ClusterRig.Mails.of(smtp).total();
-            long lockedAtKill = ClusterRig.single(databaseUrl, "select count(*) from act_ru_job where lock_owner_ is not null");
+            long lockedAtKill = ClusterRig.single(databaseUrl,
+                    "select count(*) from act_ru_job where lock_owner_ is not null");
             b.kill();
             List<Integer> all = IntStream.range(0, PHASE_ONE + PHASE_TWO).boxed().toList();
             ClusterRig.Outcome two = ClusterRig.awaitEveryJourneyAndMail(databaseUrl, domain, smtp, all);
@@ -139,8 +144,10 @@ class ClusterFaultTests {
             restartedB = FaultRig.EngineProcess.start(properties, directory.resolve("node-b.log"), portB);
             await("node B ready again").atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> FaultRig.isReady(portB));
-            await("both nodes in both consumer groups").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> ClusterRig.members(bootstrap, topics + "-workflow") == 2 && ClusterRig.members(bootstrap, topics + "-intake") == 2);
+            await("both nodes in both consumer groups").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> ClusterRig.members(bootstrap, topics + "-workflow") == 2
+                            && ClusterRig.members(bootstrap, topics + "-intake") == 2);
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             int hires = PHASE_ONE + PHASE_TWO;
             long lost = two.mails().without(INVITATION, all).size() + two.mails().without(ACTION, all).size()

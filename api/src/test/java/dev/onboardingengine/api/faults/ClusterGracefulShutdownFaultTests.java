@@ -37,7 +37,8 @@ class ClusterGracefulShutdownFaultTests {
             long started = System.nanoTime();
             String workflow = cluster.topics + "-workflow";
             String intake = cluster.topics + "-intake";
-            await("both nodes in both consumer groups").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
+            await("both nodes in both consumer groups").atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> ClusterRig.members(cluster.bootstrap, workflow) == 2
                             && ClusterRig.members(cluster.bootstrap, intake) == 2);
 
@@ -71,7 +72,8 @@ class ClusterGracefulShutdownFaultTests {
             assertThat(intakeMembers).as("members of %s (a session lasts 2 minutes)", intake).isEqualTo(1);
 
             // And once B runs again, every hire has its journey and mails, none twice
-            cluster.b = FaultRig.EngineProcess.start(cluster.propertiesB, cluster.directory.resolve("node-b.log"), cluster.portB);
+            cluster.b = FaultRig.EngineProcess.start(cluster.propertiesB, cluster.directory.resolve("node-b.log"),
+                    cluster.portB);
             TwoNodeCluster.Result result = cluster.awaitRecovery(HIRES, started);
             System.out.printf("CLUSTER sigterm: %s%n", result);
             result.assertEveryHireOnce();

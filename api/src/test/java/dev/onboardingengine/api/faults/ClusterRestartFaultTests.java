@@ -46,14 +46,16 @@ class ClusterRestartFaultTests {
             cluster.broker.destroyForcibly();
             cluster.broker.waitFor(30, TimeUnit.SECONDS);
             long outageStarted = System.nanoTime();
-            IntStream.range(BEFORE_FAULT, BEFORE_FAULT + DURING_FAULT).forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.REST));
+            IntStream.range(BEFORE_FAULT, BEFORE_FAULT + DURING_FAULT)
+                    .forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.REST));
             Thread.sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - outageStarted) / 1_000_000));
             long journeysDuringOutage = FaultRig.count(cluster.databaseUrl, cluster.domain).journeys();
 
             // And it is started again on the same port and log directory, and more hires come every way
             cluster.broker = ClusterRig.startBroker(cluster.brokerPort, cluster.directory);
             long outageSeconds = (System.nanoTime() - outageStarted) / 1_000_000_000L;
-            IntStream.range(BEFORE_FAULT + DURING_FAULT, HIRES).forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.ANY));
+            IntStream.range(BEFORE_FAULT + DURING_FAULT, HIRES)
+                    .forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.ANY));
             cluster.producer.flush();
 
             // Then
@@ -61,7 +63,8 @@ class ClusterRestartFaultTests {
             System.out.printf("CLUSTER broker restart after %d s: %s (mailsAtFault=%d journeysDuringOutage=%d)%n",
                     outageSeconds, result, mailsAtFault, journeysDuringOutage);
             result.assertEveryHireOnce();
-            assertThat(result.outcome().mails().doubled()).as("mails sent twice: no mail job needs the broker").isZero();
+            assertThat(result.outcome().mails().doubled()).as("mails sent twice: no mail job needs the broker")
+                    .isZero();
         }
     }
 
@@ -88,7 +91,8 @@ class ClusterRestartFaultTests {
                 lockedAtFault = lockedJobsThenTerminate(last, database);
             }
             try {
-                IntStream.range(BEFORE_FAULT, BEFORE_FAULT + DURING_FAULT).forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.TOPIC));
+                IntStream.range(BEFORE_FAULT, BEFORE_FAULT + DURING_FAULT)
+                        .forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.TOPIC));
                 cluster.producer.flush();
                 Thread.sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - outageStarted) / 1_000_000));
                 assertThat(FaultRig.count(cluster.databaseUrl, cluster.domain).employees())
@@ -98,7 +102,8 @@ class ClusterRestartFaultTests {
                 FaultRig.onServer(cluster.databaseUrl, "alter database " + database + " allow_connections true");
             }
             long outageSeconds = (System.nanoTime() - outageStarted) / 1_000_000_000L;
-            IntStream.range(BEFORE_FAULT + DURING_FAULT, HIRES).forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.ANY));
+            IntStream.range(BEFORE_FAULT + DURING_FAULT, HIRES)
+                    .forEach(n -> cluster.hire(n, TwoNodeCluster.Channel.ANY));
             cluster.producer.flush();
 
             // Then
@@ -119,7 +124,8 @@ class ClusterRestartFaultTests {
     private static long lockedJobsThenTerminate(Connection last, String database) throws SQLException {
         try (Statement statement = last.createStatement()) {
             long locked;
-            try (ResultSet rs = statement.executeQuery("select count(*) from act_ru_job where lock_owner_ is not null")) {
+            try (ResultSet rs = statement
+                    .executeQuery("select count(*) from act_ru_job where lock_owner_ is not null")) {
                 rs.next();
                 locked = rs.getLong(1);
             }

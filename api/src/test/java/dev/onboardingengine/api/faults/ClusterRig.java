@@ -10,12 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +31,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
+import dev.onboardingengine.workflow.testing.TestDatabase;
+
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
-import dev.onboardingengine.workflow.testing.TestDatabase;
 
 /**
  * What the cluster case needs beside {@link FaultRig}: the standalone broker as a process of its own
@@ -164,7 +164,8 @@ final class ClusterRig {
         String timers = "select proc_inst_id_ from act_hi_actinst where act_id_ = 'Timer_StartDay' and end_time_ is not null";
         return new Outcome(FaultRig.count(databaseUrl, domain), Mails.of(smtp),
                 single(databaseUrl, "select count(distinct proc_inst_id_) from (" + timers + ") t"),
-                single(databaseUrl, "select count(*) from (" + timers + " group by proc_inst_id_ having count(*) > 1) t"));
+                single(databaseUrl,
+                        "select count(*) from (" + timers + " group by proc_inst_id_ having count(*) > 1) t"));
     }
 
     static long createManager(int port, String databaseUrl, String domain) {
@@ -177,7 +178,8 @@ final class ClusterRig {
 
     static long sequenceId(int port, String name) throws Exception {
         String body = get(port, FaultRig.ADMIN_TOKEN, "/api/sequences/");
-        Matcher matcher = Pattern.compile("\\{[^{}]*\"id\"\\s*:\\s*(\\d+)[^{}]*\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
+        Matcher matcher = Pattern
+                .compile("\\{[^{}]*\"id\"\\s*:\\s*(\\d+)[^{}]*\"name\"\\s*:\\s*\"" + Pattern.quote(name) + "\"")
                 .matcher(body);
         assertThat(matcher.find()).as("sequence %s in %s", name, body).isTrue();
         return Long.parseLong(matcher.group(1));
@@ -186,13 +188,15 @@ final class ClusterRig {
     /** The members of consumer group {@code group} on the broker now. */
     static int members(String bootstrap, String group) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members().size();
+            return admin.describeConsumerGroups(List.of(group)).all().get(10, TimeUnit.SECONDS).get(group).members()
+                    .size();
         }
     }
 
     static long single(String databaseUrl, String sql) {
         try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.get().username(),
-                TestDatabase.get().password()); Statement statement = connection.createStatement();
+                TestDatabase.get().password());
+                Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

@@ -39,7 +39,8 @@ class ConcurrentFirstStartFaultTests {
             long roundStarted = System.nanoTime();
             String databaseUrl = TestDatabase.get().freshDatabaseUrl("first_start");
             String topics = "first-start-" + UUID.randomUUID();
-            List<String> properties = FaultRig.engineProperties(databaseUrl, TestBroker.get().bootstrapServers(), topics);
+            List<String> properties = FaultRig.engineProperties(databaseUrl, TestBroker.get().bootstrapServers(),
+                    topics);
             Path log = Path.of("target", "fault-suite", topics + ".log");
             int portA = FaultRig.freePort();
             int portB = FaultRig.freePort();
@@ -51,19 +52,23 @@ class ConcurrentFirstStartFaultTests {
                 // Then both become ready (a node whose start failed exits, and never answers)
                 await("round " + round + ": both nodes ready (log " + log + ")").atMost(START_UP)
                         .pollInterval(Duration.ofMillis(500))
-                        .until(() -> !a.isAlive() || !b.isAlive() || FaultRig.isReady(portA) && FaultRig.isReady(portB));
+                        .until(() -> !a.isAlive() || !b.isAlive()
+                                || FaultRig.isReady(portA) && FaultRig.isReady(portB));
                 assertThat(a.isAlive()).as("round %d: node A alive (log %s)", round, log).isTrue();
                 assertThat(b.isAlive()).as("round %d: node B alive (log %s)", round, log).isTrue();
-                assertThat(FaultRig.isReady(portA) && FaultRig.isReady(portB)).as("round %d: both ready", round).isTrue();
+                assertThat(FaultRig.isReady(portA) && FaultRig.isReady(portB)).as("round %d: both ready", round)
+                        .isTrue();
 
                 // And the first-start rows are there once
                 try (Connection connection = DriverManager.getConnection(databaseUrl, TestDatabase.get().username(),
                         TestDatabase.get().password())) {
                     assertThat(single(connection, "select count(*) from flyway_schema_history where not success"))
                             .as("failed migrations").isZero();
-                    assertThat(single(connection, "select count(*) from flyway_schema_history where version = '2026.12.03.10'"))
+                    assertThat(single(connection,
+                            "select count(*) from flyway_schema_history where version = '2026.12.03.10'"))
                             .as("Camunda's schema migration").isEqualTo(1);
-                    assertThat(single(connection, "select count(*) from act_ge_property where name_ = 'schema.version'"))
+                    assertThat(
+                            single(connection, "select count(*) from act_ge_property where name_ = 'schema.version'"))
                             .isEqualTo(1);
                     assertThat(single(connection, "select count(*) from employee where role = 'ADMIN'"))
                             .as("first administrators").isEqualTo(1);

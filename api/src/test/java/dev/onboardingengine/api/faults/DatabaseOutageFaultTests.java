@@ -36,8 +36,8 @@ class DatabaseOutageFaultTests {
         String bootstrap = TestBroker.get().bootstrapServers();
         String topic = topics + ".hire-requests";
 
-        try (ConfigurableApplicationContext engine =
-                FaultRig.startEngine(FaultRig.engineProperties(databaseUrl, bootstrap, topics), false);
+        try (ConfigurableApplicationContext engine = FaultRig
+                .startEngine(FaultRig.engineProperties(databaseUrl, bootstrap, topics), false);
                 KafkaProducer<String, String> producer = FaultRig.producer(bootstrap)) {
             long started = System.nanoTime();
             // Given hire requests being worked through
@@ -52,14 +52,16 @@ class DatabaseOutageFaultTests {
             FaultRig.onServer(databaseUrl, "alter database " + database + " allow_connections false");
             long outageStarted = System.nanoTime();
             try {
-                FaultRig.onServer(databaseUrl, "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-                        + database + "' and pid <> pg_backend_pid()");
+                FaultRig.onServer(databaseUrl,
+                        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                                + database + "' and pid <> pg_backend_pid()");
                 for (int n = BEFORE; n < BEFORE + DURING; n++) {
                     producer.send(new ProducerRecord<>(topic, "D-" + n, FaultRig.hireRequest("D-" + n, domain, n)));
                 }
                 producer.flush();
                 Thread.sleep(Math.max(0, OUTAGE_SECONDS * 1000L - (System.nanoTime() - outageStarted) / 1_000_000));
-                assertThat(FaultRig.count(databaseUrl, domain).employees()).as("the database is really away").isEqualTo(-1);
+                assertThat(FaultRig.count(databaseUrl, domain).employees()).as("the database is really away")
+                        .isEqualTo(-1);
             } finally {
                 // And it comes back
                 FaultRig.onServer(databaseUrl, "alter database " + database + " allow_connections true");
@@ -69,7 +71,8 @@ class DatabaseOutageFaultTests {
             // Then every request has its employee and journey, once, and nothing went to a dead-letter topic
             int sent = BEFORE + DURING;
             FaultRig.Counts counts = await().atMost(FaultRig.EVENTUALLY).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> FaultRig.count(databaseUrl, domain), c -> c.employees() == sent && c.journeys() >= sent);
+                    .until(() -> FaultRig.count(databaseUrl, domain),
+                            c -> c.employees() == sent && c.journeys() >= sent);
             await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(20))
                     .until(() -> FaultRig.count(databaseUrl, domain).equals(counts));
             long deadLetters = TopicReader.records(bootstrap, topic + ".DLT").size()

@@ -106,7 +106,8 @@ class EmbeddedDefaultKillFaultTests {
         Process restarted = start(directory, environment);
         try {
             awaitReady(restarted, environment);
-            List<Integer> refused = post(new ConcurrentLinkedQueue<>(unanswered), environment, () -> { }, new AtomicBoolean());
+            List<Integer> refused = post(new ConcurrentLinkedQueue<>(unanswered), environment, () -> {
+            }, new AtomicBoolean());
             assertThat(refused).as("hires refused after the restart (their email was already taken)")
                     .allSatisfy(n -> assertThat(acknowledged).doesNotContainKey(n));
 
@@ -114,18 +115,21 @@ class EmbeddedDefaultKillFaultTests {
             String database = serverUrl(directory);
             Counts counts = await().atMost(Duration.ofSeconds(600)).pollInterval(Duration.ofSeconds(2))
                     .until(() -> count(database), c -> c.employees() == HIRES && c.journeys() >= HIRES);
-            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30)).until(() -> count(database).equals(counts));
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30))
+                    .until(() -> count(database).equals(counts));
             Map<Long, Person> employees = employees(database);
             long missing = acknowledged.values().stream().filter(id -> !employees.containsKey(id)).count();
             long mismatched = acknowledged.entrySet().stream()
-                    .filter(e -> employees.containsKey(e.getValue()) && !employees.get(e.getValue()).equals(person(e.getKey())))
+                    .filter(e -> employees.containsKey(e.getValue())
+                            && !employees.get(e.getValue()).equals(person(e.getKey())))
                     .count();
             long reusedIds = acknowledged.size() - new HashSet<>(acknowledged.values()).size();
             String bootstrap = "127.0.0.1:" + environment.get("ONBOARDING_EMBEDDED_KAFKA_PORT");
             long deadLetters = TopicReader.records(bootstrap, "onboarding.new-hires.DLT").size();
-            System.out.printf("FAULT (e) SIGKILL of the embedded default (H2 file, in-process broker) after 201 number %d"
-                    + " of %d: acknowledged=%d (before kill %d, unanswered then %d, refused as already there %d)"
-                    + " present=%d missing=%d mismatched=%d reusedIds=%d -> %s deadLetters=%d in %d s%n",
+            System.out.printf(
+                    "FAULT (e) SIGKILL of the embedded default (H2 file, in-process broker) after 201 number %d"
+                            + " of %d: acknowledged=%d (before kill %d, unanswered then %d, refused as already there %d)"
+                            + " present=%d missing=%d mismatched=%d reusedIds=%d -> %s deadLetters=%d in %d s%n",
                     KILL_AFTER, HIRES, acknowledged.size(), idsBeforeKill.size(), unanswered.size(), refused.size(),
                     acknowledged.size() - missing, missing, mismatched, reusedIds, counts, deadLetters,
                     (System.nanoTime() - started) / 1_000_000_000L);
@@ -136,7 +140,8 @@ class EmbeddedDefaultKillFaultTests {
             assertThat(acknowledged.size() + refused.size()).isEqualTo(HIRES);
             assertThat(counts.journeys()).isEqualTo(HIRES);
             assertThat(counts.employeesWithOneJourney()).isEqualTo(HIRES);
-            assertThat(counts.journeysOfSomebodyElse()).as("journeys carrying another person's email or names").isZero();
+            assertThat(counts.journeysOfSomebodyElse()).as("journeys carrying another person's email or names")
+                    .isZero();
             assertThat(counts.journeysWithoutEmployee()).isZero();
             assertThat(deadLetters).isZero();
             assertOwnerOnly(directory.resolve("data"));
@@ -145,7 +150,8 @@ class EmbeddedDefaultKillFaultTests {
             // And the jar's create-token works beside the running engine, through its loopback database server
             String token = createToken(directory, environment);
             assertThat(http.send(HttpRequest.newBuilder(base(environment).resolve("/api/employees/"))
-                    .header("Authorization", "Token " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode())
+                    .header("Authorization", "Token " + token).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode())
                     .isEqualTo(200);
         } finally {
             restarted.destroy();
@@ -155,8 +161,8 @@ class EmbeddedDefaultKillFaultTests {
         }
     }
 
-    private static final Pattern PRINTED_PASSWORD =
-            Pattern.compile("User 'admin', password \\(shown only now, stored hashed\\):\\s+(\\S+)");
+    private static final Pattern PRINTED_PASSWORD = Pattern
+            .compile("User 'admin', password \\(shown only now, stored hashed\\):\\s+(\\S+)");
     private static final Pattern PRINTED_TOKEN = Pattern.compile("Generated token ([0-9a-f]{40}) for user");
 
     private static List<String> printedPasswords(Path directory) throws IOException {
@@ -169,9 +175,11 @@ class EmbeddedDefaultKillFaultTests {
     }
 
     private int engineRestStatus(Map<String, String> environment, String password) throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(base(environment).resolve("/engine-rest/deployment"))
-                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** {@code java -jar onboarding-engine.jar create-token admin@example.com} in the engine's directory, as README says. */
@@ -194,7 +202,8 @@ class EmbeddedDefaultKillFaultTests {
         Map<String, String> environment = new HashMap<>(System.getenv());
         // The embedded default: nothing configured but the ports and the first administrator's token.
         Stream.of("DATABASE_URL", "DATABASE_USERNAME", "DATABASE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_PROFILES_ACTIVE", "ONBOARDING_DATA_DIR").forEach(environment::remove);
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_PROFILES_ACTIVE", "ONBOARDING_DATA_DIR")
+                .forEach(environment::remove);
         environment.put("PORT", Integer.toString(FaultRig.freePort()));
         environment.put("ONBOARDING_EMBEDDED_KAFKA_PORT", Integer.toString(FaultRig.freePort()));
         environment.put("ONBOARDING_ADMIN_TOKEN", TOKEN);
@@ -217,11 +226,14 @@ class EmbeddedDefaultKillFaultTests {
     private void awaitReady(Process engine, Map<String, String> environment) {
         await().atMost(START_UP).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!engine.isAlive()) {
-                throw new IllegalStateException("the engine exited with " + engine.exitValue() + "; see its engine.log");
+                throw new IllegalStateException(
+                        "the engine exited with " + engine.exitValue() + "; see its engine.log");
             }
             try {
-                return http.send(HttpRequest.newBuilder(base(environment).resolve("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return http
+                        .send(HttpRequest.newBuilder(base(environment).resolve("/actuator/health/readiness")).build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200;
             } catch (IOException notYet) {
                 return false;
             }
@@ -244,10 +256,12 @@ class EmbeddedDefaultKillFaultTests {
                 Integer n;
                 while (!stop.get() && (n = toSend.poll()) != null) {
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base(environment).resolve("/api/users/"))
-                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                                .header("Authorization", "Token " + TOKEN).POST(HttpRequest.BodyPublishers.ofString(body(n)))
-                                .build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response = http
+                                .send(HttpRequest.newBuilder(base(environment).resolve("/api/users/"))
+                                        .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                                        .header("Authorization", "Token " + TOKEN)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body(n)))
+                                        .build(), HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() == 201) {
                             Matcher id = ID.matcher(response.body());
                             if (!id.find()) {
@@ -327,7 +341,8 @@ class EmbeddedDefaultKillFaultTests {
                             ' and exists (select 1 from act_hi_varinst v where v.proc_inst_id_ = j.process_instance_id
                             and ((v.name_ = 'hireEmail' and v.text_ <> e.email) or (v.name_ = 'hireFirstName'
                             and v.text_ <> e.first_name) or (v.name_ = 'hireLastName' and v.text_ <> e.last_name)))"""),
-                    single(connection, "select count(*) from journey where employee_id not in (select id from employee)"));
+                    single(connection,
+                            "select count(*) from journey where employee_id not in (select id from employee)"));
         } catch (SQLException e) {
             return new Counts(-1, -1, -1, -1, -1);
         }
@@ -356,9 +371,10 @@ class EmbeddedDefaultKillFaultTests {
     private static void assertOwnerOnly(Path data) throws IOException {
         assertThat(Files.getPosixFilePermissions(data)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
-        for (Path path : List.of(data.resolve("onboarding.mv.db"), data.resolve("kafka"), data.resolve("onboarding.tcp-server"))) {
-            assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).noneMatch(permission ->
-                    permission.name().startsWith("GROUP_") || permission.name().startsWith("OTHERS_"));
+        for (Path path : List.of(data.resolve("onboarding.mv.db"), data.resolve("kafka"),
+                data.resolve("onboarding.tcp-server"))) {
+            assertThat(Files.getPosixFilePermissions(path)).as(path.toString()).noneMatch(
+                    permission -> permission.name().startsWith("GROUP_") || permission.name().startsWith("OTHERS_"));
         }
     }
 }

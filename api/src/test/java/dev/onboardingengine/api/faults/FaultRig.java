@@ -124,11 +124,13 @@ final class FaultRig {
             return new Counts(
                     single(connection, "select count(*) from employee where email like '%@" + domain + "'"),
                     single(connection, "select count(*) from journey where employee_id in (" + hires + ")"),
-                    single(connection, "select count(distinct employee_id) from journey where employee_id in (" + hires + ")"),
+                    single(connection,
+                            "select count(distinct employee_id) from journey where employee_id in (" + hires + ")"),
                     single(connection, "select count(*) from (select employee_id from journey where employee_id in ("
                             + hires + ") group by employee_id, mobility having count(*) > 1) d"),
-                    single(connection, "select count(*) - count(distinct lower(email)) from employee where email like '%@"
-                            + domain + "'"));
+                    single(connection,
+                            "select count(*) - count(distinct lower(email)) from employee where email like '%@"
+                                    + domain + "'"));
         } catch (SQLException e) {
             // The database may be the fault under test: count again on the next poll.
             return new Counts(-1, -1, -1, -1, -1);
@@ -156,7 +158,8 @@ final class FaultRig {
 
     /** A port nobody listens on now, on loopback, for a child engine. */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
@@ -207,7 +210,8 @@ final class FaultRig {
         static EngineProcess start(List<String> properties, Path log, int port) throws IOException {
             Path jar = Path.of("target", "onboarding-engine.jar");
             if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the fault suite runs after package");
+                throw new IllegalStateException(
+                        jar.toAbsolutePath() + " is missing: the fault suite runs after package");
             }
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),

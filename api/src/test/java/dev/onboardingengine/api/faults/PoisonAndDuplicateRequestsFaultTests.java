@@ -61,17 +61,19 @@ class PoisonAndDuplicateRequestsFaultTests {
             poisonKeys.add(key);
             records.add(new ProducerRecord<>(topic, key, switch (i % 3) {
                 case 0 -> "{\"external_id\": not json";
-                case 1 -> "{\"external_id\":\"%s\",\"first_name\":\"P\",\"last_name\":\"P\",\"email\":\"p%d@%s\",\"start_date\":\"soon\"}"
-                        .formatted(key, i, domain);
-                default -> "{\"external_id\":\"%s\",\"first_name\":\"P\",\"last_name\":\"P\",\"email\":\" \"}".formatted(key);
+                case 1 ->
+                    "{\"external_id\":\"%s\",\"first_name\":\"P\",\"last_name\":\"P\",\"email\":\"p%d@%s\",\"start_date\":\"soon\"}"
+                            .formatted(key, i, domain);
+                default ->
+                    "{\"external_id\":\"%s\",\"first_name\":\"P\",\"last_name\":\"P\",\"email\":\" \"}".formatted(key);
             }));
         }
         Collections.shuffle(records, random);
         // A re-send may come before its original: the same key goes to the same partition, so the
         // first one read creates the hire and the other one finds it.
 
-        try (ConfigurableApplicationContext engine =
-                FaultRig.startEngine(FaultRig.engineProperties(databaseUrl, bootstrap, topics), false);
+        try (ConfigurableApplicationContext engine = FaultRig
+                .startEngine(FaultRig.engineProperties(databaseUrl, bootstrap, topics), false);
                 KafkaProducer<String, String> producer = FaultRig.producer(bootstrap)) {
             // When they are all sent to the hire-requests topic
             long started = System.nanoTime();

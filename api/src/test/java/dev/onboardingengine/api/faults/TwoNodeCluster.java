@@ -31,7 +31,9 @@ import dev.onboardingengine.workflow.testing.TopicReader;
 final class TwoNodeCluster implements AutoCloseable {
 
     /** How hire {@code n} is sent: by {@code n % 3} over A's API, B's API or the topic; or over REST or the topic alone. */
-    enum Channel { REST, TOPIC, ANY }
+    enum Channel {
+        REST, TOPIC, ANY
+    }
 
     final String databaseUrl;
     final String domain;
@@ -127,11 +129,13 @@ final class TwoNodeCluster implements AutoCloseable {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(databaseUrl,
                 TestDatabase.get().username(), TestDatabase.get().password());
                 java.sql.Statement statement = connection.createStatement();
-                java.sql.ResultSet rs = statement.executeQuery("""
-                        select j.id_, d.act_id_, j.lock_exp_time_ - make_interval(secs => %d / 1000.0), now(), j.retries_,
-                               left(coalesce(j.exception_msg_, ''), 120)
-                        from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_
-                        where j.lock_owner_ is not null order by 3""".formatted(lockMillis))) {
+                java.sql.ResultSet rs = statement.executeQuery(
+                        """
+                                select j.id_, d.act_id_, j.lock_exp_time_ - make_interval(secs => %d / 1000.0), now(), j.retries_,
+                                       left(coalesce(j.exception_msg_, ''), 120)
+                                from act_ru_job j left join act_ru_jobdef d on d.id_ = j.job_def_id_
+                                where j.lock_owner_ is not null order by 3"""
+                                .formatted(lockMillis))) {
             List<String> lines = new java.util.ArrayList<>();
             while (rs.next()) {
                 lines.add("%s %s lockedAt=%s now=%s retries=%d %s".formatted(rs.getString(1), rs.getString(2),
@@ -162,7 +166,8 @@ final class TwoNodeCluster implements AutoCloseable {
         @Override
         public String toString() {
             return ("hires=%d journeys=%d mails=%d lost=%d doubled=%d seconds=%d (%s timersFired=%d timersFiredTwice=%d"
-                    + " deadLetters=%d restAnswers=%s doubledBySubject=%s)").formatted(hires, outcome.counts().journeys(),
+                    + " deadLetters=%d restAnswers=%s doubledBySubject=%s)").formatted(hires,
+                            outcome.counts().journeys(),
                             outcome.mails().total(), lost, outcome.mails().doubled(), seconds, outcome.counts(),
                             outcome.timersFired(), outcome.timersFiredTwice(), deadLetters, statuses,
                             outcome.mails().doubledBySubject());

@@ -17,7 +17,8 @@ final class BadInputs {
 
     static final String MEGABYTE = "m".repeat(1_000_000);
 
-    private static final List<String> STRINGS = List.of("\"\"", "\"   \"", json("a".repeat(300)), json("a".repeat(2_000)),
+    private static final List<String> STRINGS = List.of("\"\"", "\"   \"", json("a".repeat(300)),
+            json("a".repeat(2_000)),
             json("Zoë 😀 \u202e مرحبا 𝔘𝔫𝔦"), json("<script>alert(1)</script>"), "123", "true", "{}", "[]",
             "\"nul\\u0000byte\"", json("x".repeat(70_000)));
     private static final List<String> DATES = List.of("\"2020-13-45\"", "\"2024-02-30\"", "\"+999999999-12-31\"",
@@ -36,7 +37,8 @@ final class BadInputs {
     private static final List<String> OBJECTS = List.of("\"x\"", "[]", "{}", "{\"\":null}", "1");
 
     private static final List<String> PARAMETERS = List.of("", "-1", "abc", "999999999", "99999999999999999999",
-            "%00", "+999999999-12-31", "%2B999999999-12-31", "2020-13-45", "1899-12-31", "Mars%2FOlympus", "%F0%9F%98%80", "a".repeat(300),
+            "%00", "+999999999-12-31", "%2B999999999-12-31", "2020-13-45", "1899-12-31", "Mars%2FOlympus",
+            "%F0%9F%98%80", "a".repeat(300),
             "1e400", "true", UUID.randomUUID().toString(), "%E2%80%AE", "*", "..%2F..");
 
     private final Random random;
@@ -67,7 +69,8 @@ final class BadInputs {
 
     /** Path variables that name nothing, or nothing valid. */
     static List<String> unknownIds() {
-        return List.of("999999999", "-1", "abc", "99999999999999999999", UUID.randomUUID().toString(), "%00", "uid:nobody");
+        return List.of("999999999", "-1", "abc", "99999999999999999999", UUID.randomUUID().toString(), "%00",
+                "uid:nobody");
     }
 
     /** Bodies that are wrong as a whole: not JSON, empty, deep, huge, a key given twice. */
@@ -84,9 +87,13 @@ final class BadInputs {
             return ZONES;
         }
         return switch (field.type()) {
-            case "string" -> "date".equals(field.format()) ? DATES : "date-time".equals(field.format()) ? DATE_TIMES
-                    : "uuid".equals(field.format()) ? List.of("\"not-a-uuid\"", json(UUID.randomUUID().toString()), "\"\"")
-                    : STRINGS;
+            case "string" -> "date".equals(field.format())
+                    ? DATES
+                    : "date-time".equals(field.format())
+                            ? DATE_TIMES
+                            : "uuid".equals(field.format())
+                                    ? List.of("\"not-a-uuid\"", json(UUID.randomUUID().toString()), "\"\"")
+                                    : STRINGS;
             case "integer", "number" -> NUMBERS;
             case "boolean" -> BOOLEANS;
             case "array" -> ARRAYS;

@@ -104,7 +104,8 @@ class OpenApiFuzzIntegrationTests {
             roles.addAll(seeds.roleTokens().keySet());
             for (String role : roles) {
                 boolean admin = role.equals("admin");
-                String token = admin ? "Token " + dev.onboardingengine.api.ApiIntegrationTest.ADMIN_TOKEN
+                String token = admin
+                        ? "Token " + dev.onboardingengine.api.ApiIntegrationTest.ADMIN_TOKEN
                         : role.equals("hr") ? "Bearer " + seeds.hrToken() : "Bearer " + seeds.roleTokens().get(role);
                 Map<String, String> ids = realIds(operation, admin ? seeds.inScope() : seeds.otherUnit());
                 String body = operation.bodyType() == null ? null : "{}";
@@ -145,13 +146,15 @@ class OpenApiFuzzIntegrationTests {
         missing.removeAll(covered);
         System.out.printf("FUZZ operations=%d covered=%d requests=%d 5xx=%d halfSaves=%d unnamedFields=%d tables=%d "
                 + "seconds=%.1f statuses=%s byPrefix=%s%n", documented.size(), covered.size(), requests, serverErrors,
-                halfSaves, unnamed, tables.tables.size(), seconds, statuses, OpenApiOperations.byFirstSegment(operations));
+                halfSaves, unnamed, tables.tables.size(), seconds, statuses,
+                OpenApiOperations.byFirstSegment(operations));
         failures.stream().limit(60).forEach(failure -> System.out.println("FUZZ failure: " + failure));
         assertThat(missing).as("documented operations that no request reached").isEmpty();
         assertThat(failures).isEmpty();
     }
 
-    private void send(Operation operation, String role, String token, Map<String, String> ids, Map<String, String> query,
+    private void send(Operation operation, String role, String token, Map<String, String> ids,
+            Map<String, String> query,
             String body, String field, String contentType, String accept) throws Exception {
         String path = operation.path();
         for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -164,7 +167,8 @@ class OpenApiFuzzIntegrationTests {
                 .forEach(parameter -> parameters.put(parameter.name(), seeds.query().get(parameter.name())));
         parameters.putAll(query);
         StringBuilder url = new StringBuilder(path);
-        parameters.forEach((name, value) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(value));
+        parameters.forEach(
+                (name, value) -> url.append(url.indexOf("?") < 0 ? '?' : '&').append(name).append('=').append(value));
         String type = contentType != null ? contentType : body == null ? null : "application/json";
         Instant sent = Instant.now();
         Answer answer = http.send(operation.method(), url.toString(), token, type, accept, body);
@@ -172,7 +176,8 @@ class OpenApiFuzzIntegrationTests {
         statuses.merge(role + " " + answer.status(), 1, Integer::sum);
         covered.add(operation.key());
         String what = "%s %s %s as %s (field %s, type %s, accept %s, body %s)".formatted(operation.method(), url,
-                operation.id(), role, field, type, accept, body == null ? null
+                operation.id(), role, field, type, accept, body == null
+                        ? null
                         : body.substring(0, Math.min(80, body.length())));
         if (answer.status() >= 500) {
             serverErrors++;
@@ -185,8 +190,9 @@ class OpenApiFuzzIntegrationTests {
                 Map<String, Long> settled = tables.settled();
                 if (!settled.equals(counts) || events > 0) {
                     halfSaves++;
-                    failures.add("half-save " + answer.status() + " " + what + ": " + changed(counts, settled) + " events="
-                            + events);
+                    failures.add(
+                            "half-save " + answer.status() + " " + what + ": " + changed(counts, settled) + " events="
+                                    + events);
                 }
                 counts = settled;
             }
@@ -258,12 +264,16 @@ class OpenApiFuzzIntegrationTests {
         scopes.grant(manager.id(), unitA, null);
         Map<String, String> roleTokens = new LinkedHashMap<>();
         roleTokens.put("manager", tokens.issue(manager, null));
-        roleTokens.put("hr-unscoped", tokens.issue(hires.hire(person("hr-unscoped", EmployeeRole.HR, null, run), null), null));
-        roleTokens.put("colleague", tokens.issue(hires.hire(person("colleague", EmployeeRole.COLLEAGUE, unitA, run), null), null));
+        roleTokens.put("hr-unscoped",
+                tokens.issue(hires.hire(person("hr-unscoped", EmployeeRole.HR, null, run), null), null));
+        roleTokens.put("colleague",
+                tokens.issue(hires.hire(person("colleague", EmployeeRole.COLLEAGUE, unitA, run), null), null));
         roleTokens.put("new-hire", tokens.issue(inScope, null));
-        Answer track = http.asAdmin("POST", "/tracks", """
-                {"start_date":"%s","employee":{"first_name":"Fuzz","last_name":"Track","email":"fuzz.track.%s@example.com",
-                 "unit_organization_id":%d}}""".formatted(LocalDate.now().plusDays(20), run, unitA));
+        Answer track = http.asAdmin("POST", "/tracks",
+                """
+                        {"start_date":"%s","employee":{"first_name":"Fuzz","last_name":"Track","email":"fuzz.track.%s@example.com",
+                         "unit_organization_id":%d}}"""
+                        .formatted(LocalDate.now().plusDays(20), run, unitA));
         assertThat(track.status()).as(track.body()).isEqualTo(201);
         // The sequence catalog is written from the deployed diagrams on first use: used here, so that it
         // is not mistaken for a write of the first request that happens to read it.
@@ -273,7 +283,8 @@ class OpenApiFuzzIntegrationTests {
         long tshirts = jdbc.sql("select id from paperwork_resource where resource_key = 'tshirt_size'")
                 .query(Long.class).single();
         return new Seeds(inScope, otherUnit, unitA, ((Number) track.json().get("id")).longValue(), audit,
-                tokens.issue(hr, null), Map.of("resource_type", "PaperworkResource", "resource_id", Long.toString(tshirts)),
+                tokens.issue(hr, null),
+                Map.of("resource_type", "PaperworkResource", "resource_id", Long.toString(tshirts)),
                 roleTokens);
     }
 
@@ -284,7 +295,8 @@ class OpenApiFuzzIntegrationTests {
     }
 
     private static boolean destructive(Operation operation) {
-        return operation.method().equals("DELETE") || operation.path().matches(".*/(hide|cancel|reopen|validate|submit)$");
+        return operation.method().equals("DELETE")
+                || operation.path().matches(".*/(hide|cancel|reopen|validate|submit)$");
     }
 
     private static String changed(Map<String, Long> before, Map<String, Long> after) {

@@ -62,8 +62,8 @@ final class OpenApiOperations {
                 if (content.fieldNames().hasNext()) {
                     bodyType = content.fieldNames().next();
                     JsonNode schema = resolve(document, content.path(bodyType).path("schema"));
-                    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields();
-                            properties.hasNext();) {
+                    for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties")
+                            .fields(); properties.hasNext();) {
                         Map.Entry<String, JsonNode> property = properties.next();
                         JsonNode type = resolve(document, property.getValue());
                         bodyFields.add(new Field(property.getKey(), type.path("type").asText("object"),

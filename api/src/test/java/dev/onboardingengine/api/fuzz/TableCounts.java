@@ -43,7 +43,8 @@ final class TableCounts {
     }
 
     long pendingEvents() {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class)
+                .single();
     }
 
     /** Until nothing moves: the outbox is empty and two readings 200 ms apart agree (at most 10 s). */

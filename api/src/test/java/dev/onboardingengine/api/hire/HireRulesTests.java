@@ -13,6 +13,7 @@ import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.organisation.Organisations;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 

@@ -65,7 +65,8 @@ class NewHireJourneyIntegrationTests {
                         {"first_name":"James","last_name":"Weller","email":"%s","phone":"","position":"Technical lead",
                          "language":"en","message":"","start_day":"%s","timezone":"Europe/Berlin","role":0}
                         """.formatted(email, startDay))
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+                .retrieve().toEntity(new ParameterizedTypeReference<>() {
+                });
 
         // Then it is created, with its id
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -83,7 +84,8 @@ class NewHireJourneyIntegrationTests {
         assertThat(startsAt).isEqualTo(startDay.atTime(9, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant());
 
         // And NewHireCreated went out on its topic, keyed by employee id, as a CloudEvent
-        ConsumerRecord<String, String> announced = TopicReader.records(bootstrapServers, "onboarding.new-hires").stream()
+        ConsumerRecord<String, String> announced = TopicReader.records(bootstrapServers, "onboarding.new-hires")
+                .stream()
                 .filter(record -> Long.toString(employeeId).equals(record.key())).findFirst().orElseThrow();
         assertThat(TopicReader.header(announced, "ce_type")).isEqualTo("dev.onboardingengine.new-hire-created.v1");
         assertThat(TopicReader.header(announced, "ce_source")).isEqualTo("urn:onboarding-engine");
@@ -118,22 +120,27 @@ class NewHireJourneyIntegrationTests {
                 .body("""
                         {"first_name":"Ada","last_name":"Added","email":"ada.%s@example.com","role":0}
                         """.formatted(UUID.randomUUID()))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         Map<String, Object> colleague = api().post().uri("/api/users/").contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"first_name":"Carl","last_name":"Colleague","email":"carl.%s@example.com","role":3}
                         """.formatted(UUID.randomUUID()))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         long employeeId = ((Number) hire.get("id")).longValue();
         await().atMost(Duration.ofSeconds(60)).until(() -> onlyJourney(employeeId), j -> j != null);
         List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
-        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow().get("id");
+                .body(new ParameterizedTypeReference<>() {
+                });
+        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow()
+                .get("id");
 
         // When sequences are added to each, and unknown ones to the hire
         ResponseEntity<Map<String, Object>> added = api().post().uri("/api/journeys/{id}/sequences", employeeId)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"sequences\":[" + welcome + "]}")
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+                .retrieve().toEntity(new ParameterizedTypeReference<>() {
+                });
         int unknown = status(api().post().uri("/api/journeys/{id}/sequences", employeeId)
                 .contentType(MediaType.APPLICATION_JSON).body("{\"sequences\":[987654]}"));
         int noJourney = status(api().post().uri("/api/journeys/{id}/sequences", colleague.get("id"))
@@ -154,9 +161,10 @@ class NewHireJourneyIntegrationTests {
     void engineRestApiRefusesAnonymousCallersAndAcceptsCamundaUsers() {
         RestClient engineRest = RestClient.builder().baseUrl("http://localhost:" + port + "/engine-rest").build();
 
-        HttpStatus anonymous = engineRest.get().uri("/deployment").exchange((request, response) ->
-                HttpStatus.valueOf(response.getStatusCode().value()));
-        HttpStatus admin = engineRest.get().uri("/deployment").headers(h -> h.setBasicAuth("admin", dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD))
+        HttpStatus anonymous = engineRest.get().uri("/deployment")
+                .exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
+        HttpStatus admin = engineRest.get().uri("/deployment")
+                .headers(h -> h.setBasicAuth("admin", dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD))
                 .exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
         HttpStatus wrongPassword = engineRest.get().uri("/deployment").headers(h -> h.setBasicAuth("admin", "nope"))
                 .exchange((request, response) -> HttpStatus.valueOf(response.getStatusCode().value()));
@@ -170,7 +178,8 @@ class NewHireJourneyIntegrationTests {
 
     private Map<String, Object> onlyJourney(long employeeId) {
         Map<String, Object> body = api().get().uri("/api/journeys/{id}", employeeId).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> journeys = (List<Map<String, Object>>) body.get("journeys");
         assertThat(journeys).hasSizeLessThanOrEqualTo(1);
@@ -179,7 +188,8 @@ class NewHireJourneyIntegrationTests {
 
     @SuppressWarnings("unchecked")
     private static List<String> statuses(Map<String, Object> journey) {
-        return ((List<Map<String, Object>>) journey.get("history")).stream().map(m -> (String) m.get("status")).toList();
+        return ((List<Map<String, Object>>) journey.get("history")).stream().map(m -> (String) m.get("status"))
+                .toList();
     }
 
     private RestClient api() {

@@ -52,6 +52,7 @@ class NewHireTests {
 
         // Then those two differ and everything else is the original's
         assertThat(moved).isEqualTo(new NewHire("Ada", "Lovelace", "ada@example.com", EmployeeRole.MANAGER, "+44",
-                "Analyst", "en", "Welcome", LocalDate.of(2026, 4, 1), 1L, 3L, "Europe/London", List.of(5L), "hr-1", 9L));
+                "Analyst", "en", "Welcome", LocalDate.of(2026, 4, 1), 1L, 3L, "Europe/London", List.of(5L), "hr-1",
+                9L));
     }
 }

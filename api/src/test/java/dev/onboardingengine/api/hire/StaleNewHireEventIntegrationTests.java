@@ -84,7 +84,8 @@ class StaleNewHireEventIntegrationTests {
         publish(ghost);
 
         ConsumerRecord<String, String> dead = awaitDeadLetter(ghost);
-        assertThat(TopicReader.header(dead, "onboarding_dlt_reason")).isEqualTo("employee " + absent + " does not exist");
+        assertThat(TopicReader.header(dead, "onboarding_dlt_reason"))
+                .isEqualTo("employee " + absent + " does not exist");
         assertThat(journeysOf(absent)).isZero();
     }
 

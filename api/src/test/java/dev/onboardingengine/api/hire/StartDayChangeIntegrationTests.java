@@ -55,7 +55,8 @@ class StartDayChangeIntegrationTests {
         WorkeloClient offly = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
         String email = "late.%s@example.com".formatted(UUID.randomUUID());
         Answer created = offly.post("/api/v1/users", """
-                {"email": "%s", "first_name": "Lea", "last_name": "Late", "start_date": "2026-06-01"}""".formatted(email));
+                {"email": "%s", "first_name": "Lea", "last_name": "Late", "start_date": "2026-06-01"}"""
+                .formatted(email));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String uuid = (String) created.body().get("id");
         long employeeId = jdbc.sql("select id from employee where email = :email").param("email", email)

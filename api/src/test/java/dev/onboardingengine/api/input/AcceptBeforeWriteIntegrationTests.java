@@ -47,7 +47,7 @@ class AcceptBeforeWriteIntegrationTests {
                 {"first_name":"Hal","last_name":"Html","email":"%s","user_role_id":5}""".formatted(email));
 
         // Then each is a 406 problem, and nothing of the hire exists anywhere
-        for (Answer answer : new Answer[] {bridge, workelo}) {
+        for (Answer answer : new Answer[]{bridge, workelo}) {
             assertThat(answer.status()).as(answer.body()).isEqualTo(406);
             assertThat(answer.json()).containsEntry("status", 406);
         }

@@ -36,7 +36,8 @@ class DatesIntegrationTests {
         long employees = employees();
 
         Answer chiefOnboarding = http.asAdmin("POST", "/api/users/", """
-                {"first_name":"Ed","last_name":"Epoch","email":"%s","role":0,"start_day":20201204}""".formatted(email()));
+                {"first_name":"Ed","last_name":"Epoch","email":"%s","role":0,"start_day":20201204}"""
+                .formatted(email()));
         Answer workelo = http.asAdmin("POST", "/employees", """
                 {"first_name":"Ed","last_name":"Epoch","email":"%s","start_date":12}""".formatted(email()));
         Answer offly = http.asAdmin("POST", "/api/v1/users", """
@@ -70,9 +71,10 @@ class DatesIntegrationTests {
                 {"email":"%s","first_name":"Min","last_name":"Date","start_date":"1899-12-31"}""".formatted(email()));
         Answer track = http.asAdmin("POST", "/tracks", """
                 {"employee_id":1,"start_date":"9999-01-01"}""");
-        Answer bridge = http.asAdmin("POST", "/api/admin/users", """
-                {"users":[{"uid":"d-%s","email":"%s","first_name":"Bri","last_name":"Date","hire_date":"2201-01-01"}]}"""
-                .formatted(UUID.randomUUID(), email()));
+        Answer bridge = http.asAdmin("POST", "/api/admin/users",
+                """
+                        {"users":[{"uid":"d-%s","email":"%s","first_name":"Bri","last_name":"Date","hire_date":"2201-01-01"}]}"""
+                        .formatted(UUID.randomUUID(), email()));
 
         // Then each is a 400 naming the field and nothing is stored
         assertThat(farFuture.status()).isEqualTo(400);

@@ -37,7 +37,8 @@ class DuplicateKeysIntegrationTests {
         Answer chiefOnboarding = http.asAdmin("POST", "/api/users/", """
                 {"first_name":"Ann","first_name":"Anna","last_name":"Twice","email":"%s","role":3}""".formatted(email));
         Answer offly = http.asAdmin("POST", "/api/v1/users", """
-                {"email":"%s","first_name":"Ann","last_name":"Twice","job_title":"a","job_title":"b"}""".formatted(email));
+                {"email":"%s","first_name":"Ann","last_name":"Twice","job_title":"a","job_title":"b"}"""
+                .formatted(email));
         Answer bridge = http.asAdmin("POST", "/api/admin/users", """
                 {"users":[{"uid":"u-%s","uid":"v","email":"%s","first_name":"Ann","last_name":"Twice"}]}"""
                 .formatted(UUID.randomUUID(), email));

@@ -40,9 +40,10 @@ class NulCharactersIntegrationTests {
         Answer offly = http.asAdmin("POST", "/api/v1/users", """
                 {"email":"nul.%s@example.com","first_name":"Nul","last_name":"Char","working_days":["mon\\u0000"]}"""
                 .formatted(UUID.randomUUID()));
-        Answer bridge = http.asAdmin("POST", "/api/admin/users", """
-                {"users":[{"uid":"nul-%s","email":"nul.%s@example.com","first_name":"Nul","last_name":"Ch\\u0000ar"}]}"""
-                .formatted(UUID.randomUUID(), UUID.randomUUID()));
+        Answer bridge = http.asAdmin("POST", "/api/admin/users",
+                """
+                        {"users":[{"uid":"nul-%s","email":"nul.%s@example.com","first_name":"Nul","last_name":"Ch\\u0000ar"}]}"""
+                        .formatted(UUID.randomUUID(), UUID.randomUUID()));
         Answer query = http.asAdmin("GET", "/employees?external_id=a%00b", null);
         Answer chiefOnboardingQuery = http.asAdmin("GET", "/api/employees/?search=%00", null);
 

@@ -34,7 +34,8 @@ class NullsInListsIntegrationTests {
 
         // When lists arrive with null elements, as the issue's "sequences":[null,null]
         Answer hire = http.asAdmin("POST", "/api/users/", """
-                {"first_name":"Nel","last_name":"Null","email":"%s","role":0,"sequences":[null,null]}""".formatted(email));
+                {"first_name":"Nel","last_name":"Null","email":"%s","role":0,"sequences":[null,null]}"""
+                .formatted(email));
         Answer added = http.asAdmin("POST", "/api/journeys/1/sequences", "{\"sequences\":[null]}");
         Answer webhook = http.asAdmin("POST", "/api/webhooks", """
                 {"url":"http://127.0.0.1:9/hooks","event_types":["new-hire-created",null]}""");
@@ -46,7 +47,8 @@ class NullsInListsIntegrationTests {
         // Then each is a 400 naming its list, and nothing was stored
         // (ChiefOnboarding's as Django REST framework's ListField keys its items' errors: by index)
         assertThat(hire.status()).as(hire.body()).isEqualTo(400);
-        assertThat(hire.json()).containsEntry("sequences", java.util.Map.of("0", List.of("This field may not be null.")));
+        assertThat(hire.json()).containsEntry("sequences",
+                java.util.Map.of("0", List.of("This field may not be null.")));
         assertNamesList(added, "sequences");
         assertNamesList(webhook, "event_types");
         assertThat(days.status()).as(days.body()).isEqualTo(422);

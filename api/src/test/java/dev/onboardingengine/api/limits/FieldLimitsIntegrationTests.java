@@ -41,7 +41,8 @@ class FieldLimitsIntegrationTests {
     JdbcClient jdbc;
 
     /** One request shape: where it goes, a valid body, the string fields to stretch. */
-    record Shape(String name, String method, Supplier<String> path, Supplier<Map<String, Object>> body, List<String> fields,
+    record Shape(String name, String method, Supplier<String> path, Supplier<Map<String, Object>> body,
+            List<String> fields,
             boolean bridgeList) {
     }
 
@@ -53,21 +54,28 @@ class FieldLimitsIntegrationTests {
         Object unit = http.asAdmin("POST", "/unit_organizations", json(unit())).json().get("id");
         List<Shape> shapes = List.of(
                 new Shape("chiefonboarding create", "POST", () -> "/api/users/", () -> person("chiefonboarding"),
-                        List.of("first_name", "last_name", "email", "phone", "position", "language", "timezone"), false),
+                        List.of("first_name", "last_name", "email", "phone", "position", "language", "timezone"),
+                        false),
                 new Shape("offly create", "POST", () -> "/api/v1/users", () -> person("offly"),
-                        List.of("first_name", "last_name", "email", "job_title", "public_holiday_country_code", "role"), false),
+                        List.of("first_name", "last_name", "email", "job_title", "public_holiday_country_code", "role"),
+                        false),
                 new Shape("offly update", "PATCH", () -> "/api/v1/users/" + offlyUser, LinkedHashMap::new,
                         List.of("first_name", "last_name", "job_title", "public_holiday_country_code", "role"), false),
                 new Shape("bridge create", "POST", () -> "/api/admin/users", () -> person("bridge"),
-                        List.of("uid", "first_name", "last_name", "email", "locale", "job_title", "hris_id", "manager_id"), true),
+                        List.of("uid", "first_name", "last_name", "email", "locale", "job_title", "hris_id",
+                                "manager_id"),
+                        true),
                 new Shape("workelo create", "POST", () -> "/employees", () -> person("workelo"),
-                        List.of("first_name", "last_name", "email", "job_position", "external_id", "time_zone", "language",
-                                "phone"), false),
+                        List.of("first_name", "last_name", "email", "job_position", "external_id", "time_zone",
+                                "language",
+                                "phone"),
+                        false),
                 new Shape("workelo update", "PUT", () -> "/employees/" + workeloEmployee, () -> person("workelo"),
                         List.of("first_name", "last_name", "job_position", "external_id", "language", "phone"), false),
                 new Shape("workelo unit create", "POST", () -> "/unit_organizations", FieldLimitsIntegrationTests::unit,
                         List.of("external_id", "language"), false),
-                new Shape("workelo unit update", "PUT", () -> "/unit_organizations/" + unit, FieldLimitsIntegrationTests::unit,
+                new Shape("workelo unit update", "PUT", () -> "/unit_organizations/" + unit,
+                        FieldLimitsIntegrationTests::unit,
                         List.of("external_id", "language"), false));
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -115,7 +123,8 @@ class FieldLimitsIntegrationTests {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json()).containsEntry("position", "p".repeat(300));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json()).containsEntry("first_name", List.of("Ensure this field has no more than 200 characters."));
+        assertThat(refused.json()).containsEntry("first_name",
+                List.of("Ensure this field has no more than 200 characters."));
     }
 
     private Map<String, Long> counts() {

@@ -60,7 +60,8 @@ class FreeTextColumnsIntegrationTests {
                 {"external_id":"long-%s","name":"%s","level_organization_id":2}"""
                 .formatted(UUID.randomUUID(), "Department of long names ".repeat(100)));
         Answer webhook = http.asAdmin("POST", "/api/webhooks", """
-                {"url":"http://127.0.0.1:9/%s","event_types":["journey-status-changed"]}""".formatted("p".repeat(3_000)));
+                {"url":"http://127.0.0.1:9/%s","event_types":["journey-status-changed"]}"""
+                .formatted("p".repeat(3_000)));
 
         assertThat(hire.status()).as(hire.body()).isEqualTo(201);
         assertThat(jdbc.sql("select message from employee where email = :email").param("email", email)

@@ -59,7 +59,8 @@ class ProcessMigrationIntegrationTests {
         // Given version 1 of a sequence, deployed from Modeler, running for a hire with a pending timer and an open task
         String key = "sequence-migration-" + UUID.randomUUID().toString().substring(0, 8);
         EngineRestDeployments deployments = new EngineRestDeployments(port);
-        assertThat(deployments.deploy(key + "-v1", Map.of(key + ".bpmn", sequence(key, "Prepare the desk"))).getStatusCode().value())
+        assertThat(deployments.deploy(key + "-v1", Map.of(key + ".bpmn", sequence(key, "Prepare the desk")))
+                .getStatusCode().value())
                 .isEqualTo(200);
         ProcessInstance running = runtime.startProcessInstanceByKey(key, "424242", Map.of(
                 "startDay", LocalDate.now().plusDays(20).toString(), "timeZone", "UTC", "managerId", "7"));
@@ -69,10 +70,13 @@ class ProcessMigrationIntegrationTests {
         assertThat(task).isNotNull();
 
         // And version 2 deployed: new hires get it, the running one stays on version 1
-        assertThat(deployments.deploy(key + "-v2", Map.of(key + ".bpmn", sequence(key, "Prepare the desk and the badge")))
-                .getStatusCode().value()).isEqualTo(200);
+        assertThat(
+                deployments.deploy(key + "-v2", Map.of(key + ".bpmn", sequence(key, "Prepare the desk and the badge")))
+                        .getStatusCode().value())
+                .isEqualTo(200);
         int v1 = definitionVersion(running.getProcessDefinitionId());
-        int v2 = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getVersion();
+        int v2 = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+                .getVersion();
         assertThat(v2).isEqualTo(v1 + 1);
         assertThat(definitionVersion(instance(running).getProcessDefinitionId())).isEqualTo(v1);
 
@@ -80,7 +84,8 @@ class ProcessMigrationIntegrationTests {
         ResponseEntity<Map<String, Object>> migrated = api().post().uri("/api/admin/process-migrations")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("process_key", key, "from_version", v1, "to_version", v2))
-                .retrieve().toEntity(new ParameterizedTypeReference<>() { });
+                .retrieve().toEntity(new ParameterizedTypeReference<>() {
+                });
 
         // Then it runs on version 2, with its timer still due at the same moment and the same task still open
         assertThat(migrated.getStatusCode().value()).isEqualTo(200);
@@ -89,7 +94,8 @@ class ProcessMigrationIntegrationTests {
         Job timerAfter = management.createJobQuery().processInstanceId(running.getId()).timers().singleResult();
         assertThat(timerAfter).isNotNull();
         assertThat(timerAfter.getDuedate()).isEqualTo(timer.getDuedate());
-        assertThat(tasks.createTaskQuery().processInstanceId(running.getId()).singleResult().getId()).isEqualTo(task.getId());
+        assertThat(tasks.createTaskQuery().processInstanceId(running.getId()).singleResult().getId())
+                .isEqualTo(task.getId());
         assertThat(timerAfter.getDuedate()).isAfter(new Date());
     }
 
@@ -107,24 +113,29 @@ class ProcessMigrationIntegrationTests {
         // Given a running instance waiting at a task that version 2 no longer has
         String key = "sequence-unmappable-" + UUID.randomUUID().toString().substring(0, 8);
         EngineRestDeployments deployments = new EngineRestDeployments(port);
-        assertThat(deployments.deploy(key + "-v1", Map.of(key + ".bpmn", sequence(key, "Prepare the desk"))).getStatusCode().value())
+        assertThat(deployments.deploy(key + "-v1", Map.of(key + ".bpmn", sequence(key, "Prepare the desk")))
+                .getStatusCode().value())
                 .isEqualTo(200);
         runtime.startProcessInstanceByKey(key, "434343", Map.of(
                 "startDay", LocalDate.now().plusDays(20).toString(), "timeZone", "UTC", "managerId", "7"));
-        assertThat(deployments.deploy(key + "-v2", Map.of(key + ".bpmn", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Unmappable"
-                    targetNamespace="http://bpmn.io/schema/bpmn">
-                  <bpmn:process id="%s" name="Migration check" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="Start_SequenceApplied" />
-                    <bpmn:userTask id="Task_SomethingElse" name="Something else" camunda:assignee="${managerId}" />
-                    <bpmn:endEvent id="End_Done" />
-                    <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Start_SequenceApplied" targetRef="Task_SomethingElse" />
-                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_SomethingElse" targetRef="End_Done" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(key))).getStatusCode().value()).isEqualTo(200);
+        assertThat(deployments.deploy(key + "-v2",
+                Map.of(key + ".bpmn",
+                        """
+                                <?xml version="1.0" encoding="UTF-8"?>
+                                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Unmappable"
+                                    targetNamespace="http://bpmn.io/schema/bpmn">
+                                  <bpmn:process id="%s" name="Migration check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                                    <bpmn:startEvent id="Start_SequenceApplied" />
+                                    <bpmn:userTask id="Task_SomethingElse" name="Something else" camunda:assignee="${managerId}" />
+                                    <bpmn:endEvent id="End_Done" />
+                                    <bpmn:sequenceFlow id="Flow_ToTask" sourceRef="Start_SequenceApplied" targetRef="Task_SomethingElse" />
+                                    <bpmn:sequenceFlow id="Flow_ToEnd" sourceRef="Task_SomethingElse" targetRef="End_Done" />
+                                  </bpmn:process>
+                                </bpmn:definitions>
+                                """
+                                .formatted(key)))
+                .getStatusCode().value()).isEqualTo(200);
 
         // When an admin migrates, the answer is 409 with Camunda's reason, and nothing moved
         Answer answer = migrate(ApiIntegrationTest.ADMIN_TOKEN, """
@@ -142,7 +153,8 @@ class ProcessMigrationIntegrationTests {
             assertThat(answer.status()).isEqualTo(400);
             assertThat(answer.body()).contains("\"process_key\"", "\"from_version\"", "\"to_version\"");
         });
-        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN, "{\"process_key\":\"sequence-welcome\",\"from_version\":\"one\"}"))
+        assertThat(migrate(ApiIntegrationTest.ADMIN_TOKEN,
+                "{\"process_key\":\"sequence-welcome\",\"from_version\":\"one\"}"))
                 .satisfies(answer -> {
                     assertThat(answer.status()).isEqualTo(400);
                     assertThat(answer.body()).contains("\"from_version\"");
@@ -162,7 +174,8 @@ class ProcessMigrationIntegrationTests {
                 .email("hera." + UUID.randomUUID() + "@example.com").role(EmployeeRole.HR).build(), null);
         String token = tokens.issue(hr, null);
 
-        assertThat(migrate(token, "{\"process_key\":\"sequence-welcome\",\"from_version\":1,\"to_version\":2}").status())
+        assertThat(
+                migrate(token, "{\"process_key\":\"sequence-welcome\",\"from_version\":1,\"to_version\":2}").status())
                 .isEqualTo(403);
         assertThat(migrate(token, "{}").status()).isEqualTo(403);
     }
@@ -216,6 +229,7 @@ class ProcessMigrationIntegrationTests {
                     <bpmn:sequenceFlow id="Flow_TaskToEnd" sourceRef="Task_PrepareDesk" targetRef="End_Prepared" />
                   </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(key, taskName);
+                """
+                .formatted(key, taskName);
     }
 }

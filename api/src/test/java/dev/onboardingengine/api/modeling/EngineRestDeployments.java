@@ -36,9 +36,12 @@ public final class EngineRestDeployments {
      *     {@code /engine-rest/engine/<name>} (a test context with an engine of its own)
      */
     public EngineRestDeployments(int port, String engineName) {
-        String endpoint = "http://localhost:" + port + "/engine-rest" + (engineName == null ? "" : "/engine/" + engineName);
+        String endpoint = "http://localhost:" + port + "/engine-rest"
+                + (engineName == null ? "" : "/engine/" + engineName);
         this.engineRest = RestClient.builder().baseUrl(endpoint)
-                .defaultHeaders(headers -> headers.setBasicAuth("admin", dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD)).build();
+                .defaultHeaders(headers -> headers.setBasicAuth("admin",
+                        dev.onboardingengine.api.ApiIntegrationTest.ADMIN_PASSWORD))
+                .build();
     }
 
     static String diagram(String classpathResource) {
@@ -59,6 +62,7 @@ public final class EngineRestDeployments {
             HttpHeaders part = new HttpHeaders();
             part.setContentType(fileName.endsWith(".bpmn") ? MediaType.TEXT_XML : MediaType.APPLICATION_OCTET_STREAM);
             form.add(fileName, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+
                 @Override
                 public String getFilename() {
                     return fileName;
@@ -68,11 +72,13 @@ public final class EngineRestDeployments {
         return engineRest.post().uri("/deployment/create").accept(MediaType.APPLICATION_JSON)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
                 .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-                        .body(response.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() { })));
+                        .body(response.bodyTo(new ParameterizedTypeReference<Map<String, Object>>() {
+                        })));
     }
 
     long deploymentsNamed(String deploymentName) {
         return engineRest.get().uri("/deployment/count?name={name}", deploymentName).retrieve()
-                .body(new ParameterizedTypeReference<Map<String, Number>>() { }).get("count").longValue();
+                .body(new ParameterizedTypeReference<Map<String, Number>>() {
+                }).get("count").longValue();
     }
 }

@@ -14,11 +14,10 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
@@ -67,7 +66,8 @@ class ModelerDeploymentIntegrationTests {
                 Arguments.of("an unknown template", DESIGNED.replace("onboarding.assign-action", "acme.assign-laptop"),
                         "Task_ReadTheHandbook", "acme.assign-laptop"),
                 Arguments.of("a timer on a method onboardingTime does not have",
-                        DESIGNED.replace("daysBeforeStart(execution, 3)}</bpmn:timeDate>", "daysAfterStart(execution, 3)}</bpmn:timeDate>"),
+                        DESIGNED.replace("daysBeforeStart(execution, 3)}</bpmn:timeDate>",
+                                "daysAfterStart(execution, 3)}</bpmn:timeDate>"),
                         "Timer_ThreeDaysBeforeStart", "daysAfterStart"),
                 Arguments.of("a due date with days that are not a number",
                         DESIGNED.replace("workday(execution, 2)", "workday(execution, two)"),
@@ -115,7 +115,8 @@ class ModelerDeploymentIntegrationTests {
 
     @ParameterizedTest(name = "refuses {0}")
     @MethodSource("brokenDiagrams")
-    void refusesADiagramThatReferencesWhatTheEngineDoesNotHave(String problem, String xml, String elementId, String detail) {
+    void refusesADiagramThatReferencesWhatTheEngineDoesNotHave(String problem, String xml, String elementId,
+            String detail) {
         // Given a diagram with a problem, and a deployment name nobody used
         String name = "refused-" + UUID.randomUUID();
 
@@ -138,11 +139,13 @@ class ModelerDeploymentIntegrationTests {
                 """;
 
         // When it is deployed as Modeler deploys a form
-        ResponseEntity<Map<String, Object>> response = deployments().deploy(name, Map.of("with-file-picker.form", form));
+        ResponseEntity<Map<String, Object>> response = deployments().deploy(name,
+                Map.of("with-file-picker.form", form));
 
         // Then it is refused, naming the form, the field and its type, and nothing is deployed
         assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat((String) response.getBody().get("message")).contains("form-with-file-picker").contains("Field_Passport")
+        assertThat((String) response.getBody().get("message")).contains("form-with-file-picker")
+                .contains("Field_Passport")
                 .contains("filepicker").contains("onboarding.paperwork");
         assertThat(deployments().deploymentsNamed(name)).isZero();
     }
@@ -155,7 +158,8 @@ class ModelerDeploymentIntegrationTests {
 
         // Then it is accepted
         assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(response.getBody().get("deployedProcessDefinitions").toString()).contains("sequence-designed-in-modeler");
+        assertThat(response.getBody().get("deployedProcessDefinitions").toString())
+                .contains("sequence-designed-in-modeler");
     }
 
     @Test
@@ -180,7 +184,8 @@ class ModelerDeploymentIntegrationTests {
         assertThat(deployments().deploy("designed-" + UUID.randomUUID(),
                 Map.of("sequence-designed-in-modeler.bpmn", DESIGNED)).getStatusCode().value()).isEqualTo(200);
         List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         Object designed = sequences.stream().filter(s -> "Designed in Modeler".equals(s.get("name"))).findFirst()
                 .orElseThrow().get("id");
 
@@ -192,7 +197,8 @@ class ModelerDeploymentIntegrationTests {
                         {"first_name":"Mona","last_name":"Modeler","email":"%s","start_day":"%s","timezone":"UTC",
                          "sequences":[%s],"role":0}
                         """.formatted(email, startDay, designed))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         long employeeId = ((Number) hire.get("id")).longValue();
         String key = Long.toString(employeeId);
         EngineClock.awaitJourneyAndRunDueJobs(management, runtime, key);
@@ -237,7 +243,8 @@ class ModelerDeploymentIntegrationTests {
                     %s
                   </bpmn:process>
                 </bpmn:definitions>
-                """.formatted(element);
+                """
+                .formatted(element);
     }
 
     private EngineRestDeployments deployments() {

@@ -48,6 +48,7 @@ import dev.onboardingengine.processes.modeler.ModelerSession;
 import dev.onboardingengine.processes.modeler.ModelerToolchain;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.testing.EngineClock;
+
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -72,7 +73,8 @@ class ModelerTemplatesBrowserIntegrationTests {
     private static final String FORM_ID = "form-made-in-modeler";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServerAndOwnTopics(DynamicPropertyRegistry registry) {
@@ -118,11 +120,13 @@ class ModelerTemplatesBrowserIntegrationTests {
         String sequence = drawTheSequence();
         ResponseEntity<Map<String, Object>> sequenceDeployed = deployments().deploy(SEQUENCE_KEY,
                 Map.of(SEQUENCE_KEY + ".bpmn", sequence, FORM_ID + ".form", FORM));
-        assertThat(sequenceDeployed.getStatusCode().value()).as(String.valueOf(sequenceDeployed.getBody())).isEqualTo(200);
+        assertThat(sequenceDeployed.getStatusCode().value()).as(String.valueOf(sequenceDeployed.getBody()))
+                .isEqualTo(200);
         String journey = drawTheJourney();
         ResponseEntity<Map<String, Object>> journeyDeployed = deployments().deploy("journey-secondment",
                 Map.of("journey-secondment.bpmn", journey));
-        assertThat(journeyDeployed.getStatusCode().value()).as(String.valueOf(journeyDeployed.getBody())).isEqualTo(200);
+        assertThat(journeyDeployed.getStatusCode().value()).as(String.valueOf(journeyDeployed.getBody()))
+                .isEqualTo(200);
         // (every shipped template, at its latest version, was applied)
         assertThat(appliedTemplates).isEqualTo(latestTemplateIds());
 
@@ -169,7 +173,8 @@ class ModelerTemplatesBrowserIntegrationTests {
 
         // When the buddy has done it and it is workday 2
         String showAround = actions.actionsOf(hire).get(0).id();
-        Answer done = workelo.call(org.springframework.http.HttpMethod.POST, "/api/actions/" + showAround + "/complete", null);
+        Answer done = workelo.call(org.springframework.http.HttpMethod.POST, "/api/actions/" + showAround + "/complete",
+                null);
         assertThat(done.status()).as(done.toString()).isBetween(200, 204);
         EngineClock.moveTo(startDay.plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC).plusSeconds(1));
         EngineClock.runDueJobsOfJourney(management, runtime, key);
@@ -185,7 +190,8 @@ class ModelerTemplatesBrowserIntegrationTests {
                 .satisfies(form -> assertThat(form.toString()).contains("Your T-shirt size"));
         assertThat(workelo.get("/tracks/" + track.id() + "/documents").list()).singleElement()
                 .satisfies(document -> assertThat(document).containsEntry("name", "Employee handbook")
-                        .containsEntry("owner_id", ((Number) hire).intValue()).containsEntry("due_date", workday3.toString()));
+                        .containsEntry("owner_id", ((Number) hire).intValue())
+                        .containsEntry("due_date", workday3.toString()));
         assertThat(subjectsTo(hireEmail)).contains("Onboarding action for you: Your T-shirt size",
                 "Onboarding action for you: Read the handbook");
     }
@@ -208,7 +214,8 @@ class ModelerTemplatesBrowserIntegrationTests {
 
         // Then it is refused, naming the element and what to do
         assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat((String) response.getBody().get("message")).contains(call).contains("update the template to version 2");
+        assertThat((String) response.getBody().get("message")).contains(call)
+                .contains("update the template to version 2");
     }
 
     /**
@@ -220,7 +227,8 @@ class ModelerTemplatesBrowserIntegrationTests {
         modeler.newDiagram();
         process(SEQUENCE_KEY, "Made in Modeler");
 
-        String wait = apply(modeler.append(modeler.startEvent(), "bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition"),
+        String wait = apply(
+                modeler.append(modeler.startEvent(), "bpmn:IntermediateCatchEvent", "bpmn:TimerEventDefinition"),
                 "onboarding.wait-days-before-start", "3 days before the start");
         modeler.fill("Days before the start day", "3");
         timerDate("${onboardingTime.daysBeforeStart(execution, 3)}");
@@ -237,7 +245,8 @@ class ModelerTemplatesBrowserIntegrationTests {
         modeler.fill("Slack channel", "C0GENERAL1");
         modeler.fill("Message template", "first-day-announcement");
 
-        String action = apply(modeler.append(announce, "bpmn:Task", null), "onboarding.assign-action", "Show Mona around");
+        String action = apply(modeler.append(announce, "bpmn:Task", null), "onboarding.assign-action",
+                "Show Mona around");
         modeler.fill("Owner", "buddy");
         modeler.fill("Assignee", "${buddyId}");
         modeler.fill("Due", "${onboardingTime.workday(execution, 1)}");
@@ -319,7 +328,8 @@ class ModelerTemplatesBrowserIntegrationTests {
     private List<String> subjectsTo(String email) throws Exception {
         List<String> subjects = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().contains(email))) {
+            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(to -> to.toString().contains(email))) {
                 subjects.add(message.getSubject());
             }
         }
@@ -332,7 +342,8 @@ class ModelerTemplatesBrowserIntegrationTests {
     }
 
     private static String shippedTemplates() throws IOException {
-        return new ClassPathResource("element-templates/onboarding-engine.json").getContentAsString(StandardCharsets.UTF_8);
+        return new ClassPathResource("element-templates/onboarding-engine.json")
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private static Set<String> latestTemplateIds() throws IOException {

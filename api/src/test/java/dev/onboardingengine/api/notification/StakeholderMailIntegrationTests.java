@@ -34,6 +34,7 @@ import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.workflow.testing.EngineClock;
+
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -51,7 +52,8 @@ class StakeholderMailIntegrationTests {
     private static final String TOPICS = "mail-test-" + UUID.randomUUID();
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServerAndOwnTopics(DynamicPropertyRegistry registry) {
@@ -88,7 +90,8 @@ class StakeholderMailIntegrationTests {
                          "start_day":"%s","timezone":"Europe/Lisbon","buddy":%d,"manager":%d,"sequences":[%d,%d]}
                         """.formatted(UUID.randomUUID(), startDay, buddy.id(), manager.id(),
                         sequences.get("IT equipment"), sequences.get("Welcome")))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         String employeeId = hire.get("id").toString();
         EngineClock.awaitJourneyAndRunDueJobs(management, runtime, employeeId);
 
@@ -109,7 +112,8 @@ class StakeholderMailIntegrationTests {
         EngineClock.runDueJobsOfJourney(management, runtime, employeeId);
 
         // Then each was told of their action as it fell due
-        assertThat(subjectsTo(manager.email())).contains("Onboarding action for you: Prepare laptop, accounts and badge");
+        assertThat(subjectsTo(manager.email()))
+                .contains("Onboarding action for you: Prepare laptop, accounts and badge");
         assertThat(subjectsTo(buddy.email()))
                 .contains("Action d'intégration pour vous : Introduce the new hire to the team");
 
@@ -135,7 +139,8 @@ class StakeholderMailIntegrationTests {
                         {"first_name":"Sam","last_name":"Second","email":"sam.%s@example.com","role":0,
                          "start_day":"%s","buddy":%d}
                         """.formatted(UUID.randomUUID(), startDay, other.id()))
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
         EngineClock.awaitJourneyAndRunDueJobs(management, runtime, second.get("id").toString());
         assertThat(subjectsTo((String) second.get("email"))).hasSize(1);
         assertThat(subjectsTo(other.email())).isEmpty();
@@ -149,7 +154,8 @@ class StakeholderMailIntegrationTests {
 
     private Map<String, Long> sequenceIdsByName() {
         List<Map<String, Object>> list = api().get().uri("/api/sequences/").retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         return list.stream().collect(java.util.stream.Collectors.toMap(s -> (String) s.get("name"),
                 s -> ((Number) s.get("id")).longValue()));
     }
@@ -157,19 +163,22 @@ class StakeholderMailIntegrationTests {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> actionsOf(String employeeId) {
         Map<String, Object> journeys = api().get().uri("/api/journeys/{id}", employeeId).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         return (List<Map<String, Object>>) journeys.get("actions");
     }
 
     @SuppressWarnings("unchecked")
     private String journeyStatus(String employeeId) {
         Map<String, Object> journeys = api().get().uri("/api/journeys/{id}", employeeId).retrieve()
-                .body(new ParameterizedTypeReference<>() { });
+                .body(new ParameterizedTypeReference<>() {
+                });
         return (String) ((List<Map<String, Object>>) journeys.get("journeys")).get(0).get("status");
     }
 
     private void completeAction(List<Map<String, Object>> actions, String sequenceKey) {
-        Object id = actions.stream().filter(a -> sequenceKey.equals(a.get("sequence"))).findFirst().orElseThrow().get("id");
+        Object id = actions.stream().filter(a -> sequenceKey.equals(a.get("sequence"))).findFirst().orElseThrow()
+                .get("id");
         api().post().uri("/api/actions/{id}/complete", id).retrieve().toBodilessEntity();
     }
 

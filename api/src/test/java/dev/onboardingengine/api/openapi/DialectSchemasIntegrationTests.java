@@ -36,14 +36,16 @@ class DialectSchemasIntegrationTests {
 
         // ChiefOnboarding: its serializers, and DRF's bodies for every refusal
         assertThat(users.at("/requestBody/content").fieldNames().next()).isEqualTo("application/json");
-        for (String type : new String[] {"application~1json", "application~1x-www-form-urlencoded", "multipart~1form-data"}) {
+        for (String type : new String[]{"application~1json", "application~1x-www-form-urlencoded",
+                "multipart~1form-data"}) {
             assertThat(users.at("/requestBody/content/" + type + "/schema/$ref").asText()).as(type)
                     .isEqualTo("#/components/schemas/ChiefOnboardingUserCreate");
         }
-        assertThat(users.at("/responses/201/content").toString()).contains("#/components/schemas/ChiefOnboardingUser\"");
+        assertThat(users.at("/responses/201/content").toString())
+                .contains("#/components/schemas/ChiefOnboardingUser\"");
         assertThat(users.at("/responses/400/content/application~1json/schema/oneOf").toString())
                 .contains("DrfFieldErrors", "DrfNonFieldErrors", "DrfDetail");
-        for (String status : new String[] {"401", "403", "404", "405", "415"}) {
+        for (String status : new String[]{"401", "403", "404", "405", "415"}) {
             assertThat(users.at("/responses/" + status + "/content/application~1json/schema/$ref").asText())
                     .as(status).isEqualTo("#/components/schemas/DrfDetail");
         }
@@ -57,7 +59,8 @@ class DialectSchemasIntegrationTests {
                 .contains("id", "first_name", "start_day", "buddy", "sequences", "role");
         assertThat(api.at("/components/schemas/DrfNonFieldErrors/properties").fieldNames()).toIterable()
                 .containsExactly("non_field_errors");
-        assertThat(api.at("/components/schemas/DrfDetail/properties").fieldNames()).toIterable().containsExactly("detail");
+        assertThat(api.at("/components/schemas/DrfDetail/properties").fieldNames()).toIterable()
+                .containsExactly("detail");
 
         // Offly: its envelope and error body, as its controller describes them
         assertThat(api.at("/paths/~1api~1v1~1users/get/responses/200/content").toString())
@@ -78,7 +81,7 @@ class DialectSchemasIntegrationTests {
         assertThat(api.at("/components/schemas/BridgeUser/properties").fieldNames()).toIterable().contains("uid");
 
         // Workelo: the problem it answers, at the root and under /v1; its track's employee under its own name
-        for (String path : new String[] {"/paths/~1employees/post", "/paths/~1v1~1employees/post"}) {
+        for (String path : new String[]{"/paths/~1employees/post", "/paths/~1v1~1employees/post"}) {
             assertThat(api.at(path + "/responses/400/content/application~1problem+json/schema/$ref").asText())
                     .as(path).isEqualTo("#/components/schemas/FieldProblem");
             assertThat(api.at(path + "/responses/429").isMissingNode()).as(path).isFalse();

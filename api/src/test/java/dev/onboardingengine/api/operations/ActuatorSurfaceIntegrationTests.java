@@ -62,7 +62,8 @@ class ActuatorSurfaceIntegrationTests {
         for (String endpoint : OPERATORS_ONLY) {
             assertThat(get(endpoint, ApiIntegrationTest.ADMIN_TOKEN).status()).as(endpoint).isEqualTo(200);
         }
-        assertThat(get("/actuator/health", ApiIntegrationTest.ADMIN_TOKEN).body()).contains("\"broker\"", "\"details\"");
+        assertThat(get("/actuator/health", ApiIntegrationTest.ADMIN_TOKEN).body()).contains("\"broker\"",
+                "\"details\"");
     }
 
     private Answer get(String path, String token) {

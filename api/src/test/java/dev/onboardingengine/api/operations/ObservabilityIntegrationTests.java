@@ -25,7 +25,8 @@ class ObservabilityIntegrationTests {
     @Test
     void healthShowsTheBrokerAndTheOutboxBacklog() {
         Map<String, Object> health = actuator().get().uri("/actuator/health")
-                .retrieve().body(new ParameterizedTypeReference<>() { });
+                .retrieve().body(new ParameterizedTypeReference<>() {
+                });
 
         assertThat(component(health, "broker")).containsEntry("status", "UP");
         assertThat(details(health, "broker")).containsKeys("clusterId", "nodes");

@@ -62,7 +62,8 @@ class OutboxRecoveryIntegrationTests {
         } // the first run stops with the publication still owed
 
         // When the engine starts again, this time with a broker
-        try (ConfigurableApplicationContext secondRun = start(databaseUrl, TestBroker.get().bootstrapServers(), topics, true)) {
+        try (ConfigurableApplicationContext secondRun = start(databaseUrl, TestBroker.get().bootstrapServers(), topics,
+                true)) {
             JourneyQueries journeys = secondRun.getBean(JourneyQueries.class);
 
             // Then the owed event is published, consumed, and the journey starts, once
@@ -106,7 +107,8 @@ class OutboxRecoveryIntegrationTests {
     }
 
     private static long incompleteNewHireEvents(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null and event_type like :type")
+        return jdbc
+                .sql("select count(*) from event_publication where completion_date is null and event_type like :type")
                 .param("type", "%NewHireCreated")
                 .query(Long.class)
                 .single();

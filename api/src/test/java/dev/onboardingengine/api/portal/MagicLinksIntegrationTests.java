@@ -108,7 +108,8 @@ class MagicLinksIntegrationTests {
         assertThat(answers.stream().map(answer -> answer.body().get("magic_link")).distinct()).hasSize(3);
         HttpResponse<String> page = PortalHttp.get((String) answers.get(2).body().get("magic_link"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Hello, <span>John</span>", "Read the welcome handbook", "Add a photo to your profile")
+        assertThat(page.body())
+                .contains("Hello, <span>John</span>", "Read the welcome handbook", "Add a photo to your profile")
                 .doesNotContain("Plan a first-day lunch");
     }
 
@@ -160,7 +161,8 @@ class MagicLinksIntegrationTests {
             assertThat(entry.get("subject_type")).isEqualTo("employee");
             assertThat(entry.values()).noneMatch(value -> value != null && value.toString().contains(token));
         });
-        assertThat(admin.get("/logs?event=magic_link_creation").raw()).contains(journey.hireEmail()).doesNotContain(token);
+        assertThat(admin.get("/logs?event=magic_link_creation").raw()).contains(journey.hireEmail())
+                .doesNotContain(token);
     }
 
     @Test
@@ -186,7 +188,8 @@ class MagicLinksIntegrationTests {
         // Then all answer 404 with one body, byte for byte, while the working link still works
         assertThat(refused).allSatisfy(response -> {
             assertThat(response.statusCode()).isEqualTo(404);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         });
         assertThat(refused.stream().map(HttpResponse::body).distinct()).singleElement().asString()
                 .contains("This link is not valid any more.", "Ask HR for a new one.");

@@ -137,7 +137,8 @@ class PortalBrowserIntegrationTests {
         // Then the page says so, the progress bar moved, the to-do left the list for the done list
         assertThat(text("[data-test=done-notice]")).isEqualTo("Marked as done. Thank you!");
         assertProgress(1, 4);
-        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name")))
+                .extracting(WebElement::getText)
                 .containsExactly("Add a photo to your profile");
         assertThat(text("[data-test=done]")).contains("Read the welcome handbook");
         assertThat(tasks.createTaskQuery().taskId(handbook.getId()).count()).isZero();
@@ -191,7 +192,8 @@ class PortalBrowserIntegrationTests {
 
         // And the manager's link shows the manager's own action
         browser.get(journeys.linkOf(journey.manager()));
-        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name")))
+                .extracting(WebElement::getText)
                 .containsExactly("Book a first-week 1:1");
     }
 
@@ -213,7 +215,8 @@ class PortalBrowserIntegrationTests {
         assertThat(text("[data-test=forms]")).contains("Fill in your personal details", "0 of 8 answered");
         assertThat(browser.findElements(By.cssSelector("[data-test=documents] .action-name")))
                 .extracting(WebElement::getText).containsExactlyInAnyOrder("Employee handbook", "IT charter");
-        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("[data-test=todos] .action-name")))
+                .extracting(WebElement::getText)
                 .containsExactly("Book lunch with your buddy on your first day");
         fullPageScreenshot("paperwork-phone");
 
@@ -246,7 +249,8 @@ class PortalBrowserIntegrationTests {
         // Then HR has it to validate, with every answer and the file
         assertThat(text("[data-test=forms]")).contains("HR is checking it");
         Map<String, Object> form = admin.get("/forms/" + formId).body();
-        assertThat(form).containsEntry("status", "missing_validation").containsEntry("submitted_by", (int) journey.hire());
+        assertThat(form).containsEntry("status", "missing_validation").containsEntry("submitted_by",
+                (int) journey.hire());
         assertThat(form.get("paperworks").toString()).contains("value=John Martin", "value=1994-03-12", "value=M",
                 "value=" + passport.getFileName());
         assertProgress(0, 4);

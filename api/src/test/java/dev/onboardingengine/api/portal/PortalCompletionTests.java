@@ -31,6 +31,7 @@ class PortalCompletionTests {
     private final JourneyActions actions = mock(JourneyActions.class);
     private final AuditLog audit = mock(AuditLog.class);
     private final PortalSection forms = new PortalSection() {
+
         @Override
         public void contribute(PortalVisitor visitor, Model model) {
         }
@@ -64,6 +65,7 @@ class PortalCompletionTests {
     }
 
     private static Action assignedTo(String assigneeId) {
-        return new Action("todo-1", "Read the handbook", "sequence-x", assigneeId, null, null, null, false, false, false);
+        return new Action("todo-1", "Read the handbook", "sequence-x", assigneeId, null, null, null, false, false,
+                false);
     }
 }

@@ -33,7 +33,8 @@ public final class PortalJourneys {
     private final ManagementService management;
     private final RuntimeService runtime;
 
-    public PortalJourneys(int port, ObjectMapper objectMapper, RepositoryService repository, ManagementService management,
+    public PortalJourneys(int port, ObjectMapper objectMapper, RepositoryService repository,
+            ManagementService management,
             RuntimeService runtime) {
         this.admin = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
         this.repository = repository;

@@ -48,7 +48,8 @@ class PortalLinkRequestIntegrationTests {
     private static final Pattern LINK = Pattern.compile("http://localhost:\\d+/portal/[A-Za-z0-9_-]{43}");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     @DynamicPropertySource
     static void mailServerAndOwnTopics(DynamicPropertyRegistry registry) {
@@ -114,7 +115,8 @@ class PortalLinkRequestIntegrationTests {
         // Given a client that asked for ten links, for ten addresses nobody has
         LoopbackClient client = new LoopbackClient("127.0.0.41", port);
         for (int n = 0; n < 10; n++) {
-            assertThat(askFrom(client, "nobody." + n + "." + UUID.randomUUID() + "@example.com").status()).isEqualTo(200);
+            assertThat(askFrom(client, "nobody." + n + "." + UUID.randomUUID() + "@example.com").status())
+                    .isEqualTo(200);
         }
 
         // When it asks once more, it is told to wait, and nothing is looked up or sent

@@ -25,7 +25,7 @@ class ErrorEndpointIntegrationTests {
         Answer posted = http.asAdmin("POST", "/error", "{}");
         Answer html = http.send("GET", "/error", null, null, "text/html", null);
 
-        for (Answer answer : new Answer[] {anonymous, admin, posted}) {
+        for (Answer answer : new Answer[]{anonymous, admin, posted}) {
             assertThat(answer.status()).isEqualTo(404);
             assertThat(answer.json()).containsEntry("status", 404).containsEntry("error", "Not Found");
         }

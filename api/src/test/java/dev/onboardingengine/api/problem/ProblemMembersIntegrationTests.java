@@ -41,7 +41,8 @@ class ProblemMembersIntegrationTests {
         // Offly's error body has no status member to shadow
         Answer offly = http.asAdmin("GET", "/api/v1/users?status=bogus", null);
         assertThat(offly.status()).isEqualTo(400);
-        assertThat(OfflyAnswers.fields(offly.json())).containsEntry("status", List.of("\"bogus\" is not a valid choice."));
+        assertThat(OfflyAnswers.fields(offly.json())).containsEntry("status",
+                List.of("\"bogus\" is not a valid choice."));
         assertThat(http.asAdmin("GET", "/tracks?status=bogus", null).status()).isEqualTo(400);
     }
 }

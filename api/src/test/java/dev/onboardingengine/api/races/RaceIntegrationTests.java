@@ -140,9 +140,10 @@ class RaceIntegrationTests {
         List<Long> cancelled = new ArrayList<>();
         long started = System.nanoTime();
         for (int round = 0; round < ROUNDS; round++) {
-            Answer track = http.asAdmin("POST", "/tracks", """
-                    {"start_date":"%s","employee":{"first_name":"Race","last_name":"Track","email":"race.%s@example.com"}}"""
-                    .formatted(LocalDate.now().plusDays(14), UUID.randomUUID()));
+            Answer track = http.asAdmin("POST", "/tracks",
+                    """
+                            {"start_date":"%s","employee":{"first_name":"Race","last_name":"Track","email":"race.%s@example.com"}}"""
+                            .formatted(LocalDate.now().plusDays(14), UUID.randomUUID()));
             count(statuses, track);
             long id = ((Number) track.json().get("id")).longValue();
             CompletableFuture<Answer> start = CompletableFuture.supplyAsync(
@@ -159,7 +160,8 @@ class RaceIntegrationTests {
                 cancelled.size(), (System.nanoTime() - started) / 1e9);
         assertThat(statuses.keySet()).allMatch(status -> status < 500);
         assertThat(cancelled).hasSize(ROUNDS);
-        assertThat(jdbc.sql("select id from journey where id in (:ids) and (status <> 'cancelled' or open_marker is not null)")
+        assertThat(jdbc
+                .sql("select id from journey where id in (:ids) and (status <> 'cancelled' or open_marker is not null)")
                 .param("ids", cancelled).query(Long.class).list()).isEmpty();
     }
 
@@ -211,7 +213,8 @@ class RaceIntegrationTests {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(consumerGroup)
                         .partitionsToOffsetAndMetadata().get();
                 boolean caughtUp = ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+                        || (committed.get(end.getKey()) != null
+                                && committed.get(end.getKey()).offset() >= end.getValue()));
                 if (pending == 0 && caughtUp) {
                     return;
                 }

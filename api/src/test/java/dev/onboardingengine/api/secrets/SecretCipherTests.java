@@ -46,8 +46,10 @@ class SecretCipherTests {
         sealed[sealed.length - 1] ^= 1;
         String tampered = stored.substring(0, stored.lastIndexOf(':') + 1) + Base64.getEncoder().encodeToString(sealed);
 
-        assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(SecretNotReadable.class).hasMessageContaining("damaged");
-        assertThatThrownBy(() -> new SecretCipher(new SecretsProperties(OTHER_KEY, List.of(), null, false)).decrypt(stored))
+        assertThatThrownBy(() -> cipher.decrypt(tampered)).isInstanceOf(SecretNotReadable.class)
+                .hasMessageContaining("damaged");
+        assertThatThrownBy(
+                () -> new SecretCipher(new SecretsProperties(OTHER_KEY, List.of(), null, false)).decrypt(stored))
                 .isInstanceOf(SecretNotReadable.class).hasMessageContaining("ONBOARDING_SECRETS_PREVIOUS_KEYS");
         assertThatThrownBy(() -> cipher.decrypt(SECRET)).isInstanceOf(SecretNotReadable.class);
     }
@@ -79,7 +81,8 @@ class SecretCipherTests {
 
         // Then the key was written once, readable by its owner only, in an owner-only directory, and reused
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+                .isEqualTo("rwx------");
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
         assertThat(restarted.decrypt(stored)).isEqualTo(SECRET);
         assertThat(Files.list(file.getParent())).containsExactly(file);

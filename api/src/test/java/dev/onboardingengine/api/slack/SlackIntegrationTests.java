@@ -116,7 +116,8 @@ class SlackIntegrationTests {
         long manager = employee("Max", "Keller", 2, run);
         String buddySlackId = "U0BEA" + run.toUpperCase().replaceAll("[^A-Z0-9]", "");
         slack.knows(email("Bea", "Diallo", run), buddySlackId);
-        Answer matched = admin.put("/api/slack/members/" + manager, "{\"slack_user_id\": \"U0MAX" + run.substring(0, 4).toUpperCase() + "\"}");
+        Answer matched = admin.put("/api/slack/members/" + manager,
+                "{\"slack_user_id\": \"U0MAX" + run.substring(0, 4).toUpperCase() + "\"}");
         assertThat(matched.status()).as(matched.toString()).isEqualTo(200);
         String managerSlackId = (String) matched.body().get("slack_user_id");
 
@@ -162,7 +163,8 @@ class SlackIntegrationTests {
         System.out.println("Slack end to end: " + slack.calls("chat.postMessage").size() + " messages posted, "
                 + slack.calls("users.lookupByEmail").size() + " lookup by email, 4 clicks (1 a retry), "
                 + jdbc.sql("select count(*) from audit_entry where event = 'action_completion' and subject_id = :id")
-                        .param("id", action.getId()).query(Long.class).single() + " completion audited");
+                        .param("id", action.getId()).query(Long.class).single()
+                + " completion audited");
     }
 
     @Test
@@ -174,7 +176,8 @@ class SlackIntegrationTests {
         int unsigned = post(body, null, null, null).statusCode();
         int forged = post(body, now, new SlackSignatures("another-secret").sign(now, bytes(body)), null).statusCode();
         int replayed = post(body, stale, signatures.sign(stale, bytes(body)), null).statusCode();
-        HttpResponse<String> notAClick = post("payload=%7B%7D", now, signatures.sign(now, bytes("payload=%7B%7D")), null);
+        HttpResponse<String> notAClick = post("payload=%7B%7D", now, signatures.sign(now, bytes("payload=%7B%7D")),
+                null);
 
         assertThat(List.of(unsigned, forged, replayed)).containsOnly(401);
         assertThat(notAClick.statusCode()).isEqualTo(400);
@@ -247,8 +250,10 @@ class SlackIntegrationTests {
         return post(body, timestamp, signatures.sign(timestamp, bytes(body)), retryNum);
     }
 
-    private HttpResponse<String> post(String body, String timestamp, String signature, String retryNum) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/interactions"))
+    private HttpResponse<String> post(String body, String timestamp, String signature, String retryNum)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + port + "/slack/interactions"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {

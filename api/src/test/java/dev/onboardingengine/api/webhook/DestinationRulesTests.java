@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The address rules on address values only: every address here is parsed from a literal and judged,
@@ -123,7 +123,8 @@ class DestinationRulesTests {
         // And plain http, credentials, special addresses by literal or by name, and unknown names do not
         assertThat(destinations.problemWith("http://hooks.example.com/onboarding")).get().asString()
                 .contains("https URL is required");
-        assertThat(destinations.problemWith("https://user:pw@hooks.example.com/")).get().asString().contains("Credentials");
+        assertThat(destinations.problemWith("https://user:pw@hooks.example.com/")).get().asString()
+                .contains("Credentials");
         assertThat(destinations.problemWith("https://169.254.169.254/latest/meta-data")).get().asString()
                 .contains("169.254.169.254 is a cloud metadata service");
         assertThat(destinations.problemWith("https://[fd00:ec2::254]/")).get().asString().contains("metadata");

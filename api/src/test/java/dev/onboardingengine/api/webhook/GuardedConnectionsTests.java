@@ -29,9 +29,11 @@ class GuardedConnectionsTests {
 
             // When the client's socket factory connects to each (an IP-literal URL reaches it without DNS)
             Socket refused = GuardedConnections.sockets(rules).createSocket();
-            assertThatThrownBy(() -> refused.connect(new InetSocketAddress("127.0.0.2", forbidden.getLocalPort()), 1000))
+            assertThatThrownBy(
+                    () -> refused.connect(new InetSocketAddress("127.0.0.2", forbidden.getLocalPort()), 1000))
                     .isInstanceOf(RefusedDestination.class).hasMessageContaining("127.0.0.2 is loopback");
-            try (Socket connected = GuardedConnections.sockets(rules).createSocket("127.0.0.1", allowed.getLocalPort())) {
+            try (Socket connected = GuardedConnections.sockets(rules).createSocket("127.0.0.1",
+                    allowed.getLocalPort())) {
                 assertThat(connected.isConnected()).isTrue();
             }
 

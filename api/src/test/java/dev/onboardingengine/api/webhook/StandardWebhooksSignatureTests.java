@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -40,7 +39,8 @@ class StandardWebhooksSignatureTests {
 
         // Then it is the published signature, as the library itself computes it
         assertThat(signature).isEqualTo(VECTOR_SIGNATURE);
-        assertThat(new Webhook(VECTOR_SECRET).sign(VECTOR_ID, VECTOR_TIMESTAMP, VECTOR_BODY)).isEqualTo(VECTOR_SIGNATURE);
+        assertThat(new Webhook(VECTOR_SECRET).sign(VECTOR_ID, VECTOR_TIMESTAMP, VECTOR_BODY))
+                .isEqualTo(VECTOR_SIGNATURE);
     }
 
     @Test

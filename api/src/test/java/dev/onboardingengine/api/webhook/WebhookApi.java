@@ -24,8 +24,10 @@ import dev.onboardingengine.api.ApiIntegrationTest;
 final class WebhookApi implements AutoCloseable {
 
     static final Duration EVENTUALLY = Duration.ofSeconds(60);
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
 
     private final RestClient api;
     private final List<Long> subscribed = new CopyOnWriteArrayList<>();
@@ -49,13 +51,16 @@ final class WebhookApi implements AutoCloseable {
             body.put("secret", secret);
         }
         return api.post().uri("/api/webhooks").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .onStatus(HttpStatusCode::isError, (request, response) -> { }).toEntity(OBJECT);
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                }).toEntity(OBJECT);
     }
 
     ResponseEntity<Map<String, Object>> rotate(long webhookId, Map<String, Object> body) {
-        var request = api.post().uri("/api/webhooks/{id}/rotate-secret", webhookId).contentType(MediaType.APPLICATION_JSON);
+        var request = api.post().uri("/api/webhooks/{id}/rotate-secret", webhookId)
+                .contentType(MediaType.APPLICATION_JSON);
         return (body == null ? request : request.body(body)).retrieve()
-                .onStatus(HttpStatusCode::isError, (req, response) -> { }).toEntity(OBJECT);
+                .onStatus(HttpStatusCode::isError, (req, response) -> {
+                }).toEntity(OBJECT);
     }
 
     List<Map<String, Object>> webhooks() {
@@ -93,6 +98,7 @@ final class WebhookApi implements AutoCloseable {
     @Override
     public void close() {
         subscribed.forEach(id -> api.delete().uri("/api/webhooks/{id}", id).retrieve()
-                .onStatus(HttpStatusCode::isError, (request, response) -> { }).toBodilessEntity());
+                .onStatus(HttpStatusCode::isError, (request, response) -> {
+                }).toBodilessEntity());
     }
 }

@@ -48,7 +48,9 @@ class WebhookDeliveryIntegrationTests {
         api = new WebhookApi(port);
         // /flaky answers 500 to the first attempt of each event, 200 afterwards.
         receiver = LoopbackReceiver.on127001(request -> request.path().equals("/flaky")
-                && failedOnce.add(request.header("webhook-id")) ? new LoopbackReceiver.Answer(500, "") : LoopbackReceiver.Answer.ok());
+                && failedOnce.add(request.header("webhook-id"))
+                        ? new LoopbackReceiver.Answer(500, "")
+                        : LoopbackReceiver.Answer.ok());
     }
 
     @AfterEach
@@ -60,7 +62,8 @@ class WebhookDeliveryIntegrationTests {
     @Test
     void aSubscribedUrlReceivesEachEventAfterCommitWithStandardWebhooksHeaders() {
         // Given a subscription to both event types, with a secret of the subscriber's choice
-        Map<String, Object> created = api.subscribe(receiver.url("/ok"), List.of("new-hire-created", "journey-status-changed"),
+        Map<String, Object> created = api.subscribe(receiver.url("/ok"),
+                List.of("new-hire-created", "journey-status-changed"),
                 SECRET);
         assertThat(created).containsEntry("secret", SECRET).containsEntry("event_types",
                 List.of("new-hire-created", "journey-status-changed"));
@@ -106,11 +109,13 @@ class WebhookDeliveryIntegrationTests {
         Map<String, Object> delivery = api.awaitDelivery(webhookId, "delivered");
         List<LoopbackReceiver.Received> attempts = receiver.receivedFor(employeeId);
         assertThat(attempts).hasSize(2);
-        assertThat(attempts).extracting(r -> r.header("X-Onboarding-Delivery")).containsOnly(delivery.get("id").toString());
+        assertThat(attempts).extracting(r -> r.header("X-Onboarding-Delivery"))
+                .containsOnly(delivery.get("id").toString());
         assertThat(attempts).extracting(r -> r.header("webhook-id")).containsOnly(delivery.get("event_id").toString());
         String secret = (String) created.get("secret");
-        assertThat(attempts).allSatisfy(attempt ->
-                assertThatCode(() -> new Webhook(secret).verify(attempt.body(), attempt.headers())).doesNotThrowAnyException());
+        assertThat(attempts).allSatisfy(
+                attempt -> assertThatCode(() -> new Webhook(secret).verify(attempt.body(), attempt.headers()))
+                        .doesNotThrowAnyException());
         assertThat(delivery).containsEntry("attempts", 2).containsEntry("status_code", 200);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> receiver.receivedFor(employeeId).size() == 2);
@@ -119,8 +124,9 @@ class WebhookDeliveryIntegrationTests {
     @Test
     void aDeadEndpointEndsInTheLogAsFailedAfterTheBoundedRetries() throws IOException {
         // Given a subscription to a port nobody listens on
-        long webhookId = WebhookApi.id(api.subscribe("http://127.0.0.1:" + closedPort() + "/hook", List.of("new-hire-created"),
-                null));
+        long webhookId = WebhookApi
+                .id(api.subscribe("http://127.0.0.1:" + closedPort() + "/hook", List.of("new-hire-created"),
+                        null));
 
         // When a hire is created
         api.hire();
@@ -140,7 +146,8 @@ class WebhookDeliveryIntegrationTests {
         // Then it is a 400 naming the three fields, and nothing was subscribed
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).containsKeys("url", "event_types", "secret");
-        assertThat(api.webhooks()).noneSatisfy(webhook -> assertThat(webhook.get("url")).isEqualTo("ftp://example.com/x"));
+        assertThat(api.webhooks())
+                .noneSatisfy(webhook -> assertThat(webhook.get("url")).isEqualTo("ftp://example.com/x"));
 
         // And credentials in the URL are refused too (they would be stored and logged in clear)
         ResponseEntity<Map<String, Object>> withCredentials = api.trySubscribe(

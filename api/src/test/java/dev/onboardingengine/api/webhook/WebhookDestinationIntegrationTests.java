@@ -76,7 +76,8 @@ class WebhookDestinationIntegrationTests {
     void aNameThatResolvesToARefusedAddressAtDeliveryIsNotConnectedTo() throws IOException {
         // Given a receiver on 127.0.0.2, an address deliveries must not reach
         int sharedPort = freePortOn("127.0.0.2");
-        try (LoopbackReceiver forbidden = LoopbackReceiver.on("127.0.0.2", sharedPort, request -> LoopbackReceiver.Answer.ok())) {
+        try (LoopbackReceiver forbidden = LoopbackReceiver.on("127.0.0.2", sharedPort,
+                request -> LoopbackReceiver.Answer.ok())) {
             // And a subscription to a name that resolved to the allowed 127.0.0.1 when it was made
             names.answer(REBINDING_HOST, "127.0.0.1");
             long webhookId = WebhookApi.id(api.subscribe("http://" + REBINDING_HOST + ":" + sharedPort + "/hook",
@@ -108,7 +109,8 @@ class WebhookDestinationIntegrationTests {
                                 Map.of("Location", "http://127.0.0.2:" + forbiddenPort + "/stolen"))
                         : new LoopbackReceiver.Answer(500, banner))) {
             long errors = WebhookApi.id(api.subscribe(talkative.url("/error"), List.of("new-hire-created"), null));
-            long redirected = WebhookApi.id(api.subscribe(talkative.url("/redirect"), List.of("new-hire-created"), null));
+            long redirected = WebhookApi
+                    .id(api.subscribe(talkative.url("/redirect"), List.of("new-hire-created"), null));
 
             // When an event is delivered
             long employeeId = api.hire();

@@ -115,8 +115,10 @@ class WebhookIsolationIntegrationTests {
         assertThat(slow.received()).extracting(LoopbackReceiver.Received::employeeId).containsExactlyElementsOf(hires);
         assertThat(slowMostAtOnce).hasValue(1);
         List<Long> slowTook = api.deliveries(slowHook).stream().map(d -> Duration.between(
-                Instant.parse((String) d.get("created_at")), Instant.parse((String) d.get("delivered_at"))).toMillis()).toList();
-        log.info("WEBHOOK ISOLATION: fast subscriber's deliveries took {} ms (event committed to 2xx), the 8 s one's {} ms",
+                Instant.parse((String) d.get("created_at")), Instant.parse((String) d.get("delivered_at"))).toMillis())
+                .toList();
+        log.info(
+                "WEBHOOK ISOLATION: fast subscriber's deliveries took {} ms (event committed to 2xx), the 8 s one's {} ms",
                 fastTook, slowTook);
     }
 
@@ -136,8 +138,9 @@ class WebhookIsolationIntegrationTests {
             }
 
             // Then each subscription gets every event exactly once, in the order the hires were made
-            await().atMost(WebhookApi.EVENTUALLY).until(() -> List.of(one, two).stream().allMatch(hook ->
-                    api.deliveries(hook).stream().filter(d -> "delivered".equals(d.get("status"))).count() == hires.size()));
+            await().atMost(WebhookApi.EVENTUALLY)
+                    .until(() -> List.of(one, two).stream().allMatch(hook -> api.deliveries(hook).stream()
+                            .filter(d -> "delivered".equals(d.get("status"))).count() == hires.size()));
             for (String path : List.of("/one", "/two")) {
                 assertThat(fast.received()).filteredOn(r -> r.path().equals(path))
                         .extracting(LoopbackReceiver.Received::employeeId).containsExactlyElementsOf(hires);

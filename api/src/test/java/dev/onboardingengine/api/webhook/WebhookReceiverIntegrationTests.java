@@ -165,13 +165,15 @@ class WebhookReceiverIntegrationTests {
         String third = (String) abrupt.getBody().get("secret");
         verifier.secret.set(third);
         long last = api.hire();
-        await().atMost(WebhookApi.EVENTUALLY).until(() -> verifier.accepted.stream().anyMatch(r -> r.employeeId() == last));
+        await().atMost(WebhookApi.EVENTUALLY)
+                .until(() -> verifier.accepted.stream().anyMatch(r -> r.employeeId() == last));
         assertThat(verifier.accepted.stream().filter(r -> r.employeeId() == last).findFirst().orElseThrow()
                 .header("webhook-signature")).doesNotContain(" ");
 
         // And each rotation is in the audit trail, without the secrets
         List<Map<String, Object>> audited = api.logs("webhook_secret_rotation");
-        assertThat(audited).filteredOn(entry -> String.valueOf(webhookId).equals(String.valueOf(entry.get("subject_id"))))
+        assertThat(audited)
+                .filteredOn(entry -> String.valueOf(webhookId).equals(String.valueOf(entry.get("subject_id"))))
                 .hasSize(2);
         assertThat(audited.toString()).doesNotContain(second.substring(6)).doesNotContain(third.substring(6));
     }
@@ -181,7 +183,8 @@ class WebhookReceiverIntegrationTests {
         // Given subscriptions with a chosen secret and a generated one, the first one rotated
         String chosen = WebhookSecret.generate();
         long one = WebhookApi.id(api.subscribe(receiver.url("/one"), List.of("new-hire-created"), chosen));
-        String generated = (String) api.subscribe(receiver.url("/two"), List.of("new-hire-created"), null).get("secret");
+        String generated = (String) api.subscribe(receiver.url("/two"), List.of("new-hire-created"), null)
+                .get("secret");
         String rotated = (String) api.rotate(one, null).getBody().get("secret");
 
         // When the table is read as someone with the database file (or a backup) would

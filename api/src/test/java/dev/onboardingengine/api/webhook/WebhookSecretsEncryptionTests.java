@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -60,7 +59,8 @@ class WebhookSecretsEncryptionTests {
         dataSource.setURL("jdbc:h2:mem:webhook-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         SecretCipher old = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .javaMigrations(new WebhookSecretsEncryption(old)).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String first = WebhookSecret.generate();

@@ -31,13 +31,15 @@ public final class HeadlessChromium {
             throw new UncheckedIOException(e);
         }
         Path createdProfile = profile;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(createdProfile.toFile())));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(createdProfile.toFile())));
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--allow-file-access-from-files", "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
+                "--allow-file-access-from-files", "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height);
         return new ChromeDriver(options);
     }
 }

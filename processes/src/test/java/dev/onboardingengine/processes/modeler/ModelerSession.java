@@ -38,14 +38,15 @@ public final class ModelerSession implements AutoCloseable {
     public static ModelerSession open(ModelerToolchain toolchain, String templatesJson) {
         Path page = toolchain.bundle("modeler.html");
         try {
-            Files.writeString(page, """
-                    <!doctype html><html><head><meta charset="utf-8"><title>Modeler</title>
-                    <link rel="stylesheet" href="modeler.css"><script src="modeler.js"></script>
-                    <style>body { margin: 0; display: flex; font-family: sans-serif; }
-                      #canvas { width: 1000px; height: 900px; } #properties { width: 400px; height: 900px; overflow: auto;
-                      border-left: 1px solid #ccc; }</style></head>
-                    <body><div id="canvas"></div><div id="properties"></div></body></html>
-                    """);
+            Files.writeString(page,
+                    """
+                            <!doctype html><html><head><meta charset="utf-8"><title>Modeler</title>
+                            <link rel="stylesheet" href="modeler.css"><script src="modeler.js"></script>
+                            <style>body { margin: 0; display: flex; font-family: sans-serif; }
+                              #canvas { width: 1000px; height: 900px; } #properties { width: 400px; height: 900px; overflow: auto;
+                              border-left: 1px solid #ccc; }</style></head>
+                            <body><div id="canvas"></div><div id="properties"></div></body></html>
+                            """);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,11 +78,13 @@ public final class ModelerSession implements AutoCloseable {
      * @return the new element's id
      */
     public String append(String afterId, String type, String eventDefinition) {
-        return (String) browser.executeScript("""
-                const [after, type, eventDefinitionType] = arguments;
-                const shape = modeler.get('elementFactory').createShape(eventDefinitionType ? { type, eventDefinitionType } : { type });
-                return modeler.get('autoPlace').append(modeler.get('elementRegistry').get(after), shape).id;
-                """, afterId, type, eventDefinition);
+        return (String) browser.executeScript(
+                """
+                        const [after, type, eventDefinitionType] = arguments;
+                        const shape = modeler.get('elementFactory').createShape(eventDefinitionType ? { type, eventDefinitionType } : { type });
+                        return modeler.get('autoPlace').append(modeler.get('elementRegistry').get(after), shape).id;
+                        """,
+                afterId, type, eventDefinition);
     }
 
     /** Connects two elements with a sequence flow. */
@@ -102,13 +105,15 @@ public final class ModelerSession implements AutoCloseable {
 
     /** Applies one version of a template (null: the latest, as Modeler offers it). */
     public String applyTemplate(String elementId, String templateId, Integer version) {
-        return (String) browser.executeScript("""
-                const [id, templateId, version] = arguments;
-                const templates = modeler.get('elementTemplates');
-                const template = version == null ? templates.getLatest(templateId)[0] : templates.get(templateId, version);
-                if (!template) { throw new Error('no template ' + templateId + ' version ' + version); }
-                return templates.applyTemplate(modeler.get('elementRegistry').get(id), template).id;
-                """, elementId, templateId, version);
+        return (String) browser.executeScript(
+                """
+                        const [id, templateId, version] = arguments;
+                        const templates = modeler.get('elementTemplates');
+                        const template = version == null ? templates.getLatest(templateId)[0] : templates.get(templateId, version);
+                        if (!template) { throw new Error('no template ' + templateId + ' version ' + version); }
+                        return templates.applyTemplate(modeler.get('elementRegistry').get(id), template).id;
+                        """,
+                elementId, templateId, version);
     }
 
     /** Selects an element, so that the properties panel shows it. */
@@ -224,7 +229,8 @@ public final class ModelerSession implements AutoCloseable {
     }
 
     private String valueOf(WebElement field) {
-        return "checkbox".equals(field.getDomAttribute("type")) ? Boolean.toString(field.isSelected())
+        return "checkbox".equals(field.getDomAttribute("type"))
+                ? Boolean.toString(field.isSelected())
                 : field.getDomProperty("value");
     }
 

@@ -103,7 +103,8 @@ public final class ModelerToolchain {
             run(Duration.ofSeconds(30), tool, "--version");
         } catch (RuntimeException missing) {
             throw new AssertionError(tool + " is needed to run Camunda Modeler's libraries in the tests and was not"
-                    + " found or did not run (" + missing.getMessage() + "). Install Node.js and npm: `.ci/run` installs"
+                    + " found or did not run (" + missing.getMessage()
+                    + "). Install Node.js and npm: `.ci/run` installs"
                     + " Debian's (apt-get install -y nodejs npm) when they are missing.", missing);
         }
     }
@@ -145,6 +146,7 @@ public final class ModelerToolchain {
                 return candidate;
             }
         }
-        throw new IllegalStateException("processes/modeler-test/package.json not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "processes/modeler-test/package.json not found above " + Path.of("").toAbsolutePath());
     }
 }

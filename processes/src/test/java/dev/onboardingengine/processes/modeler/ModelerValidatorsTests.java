@@ -53,11 +53,12 @@ class ModelerValidatorsTests {
     void aTemplateThatBreaksTheSchemaIsReported() throws IOException {
         // Given a template whose dropdown has no choices and whose binding type does not exist
         Path broken = SCRATCH.resolve("broken-templates.json");
-        Files.writeString(broken, """
-                [{"$schema": "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json",
-                  "name": "Broken", "id": "onboarding.broken", "version": 1, "appliesTo": ["bpmn:Task"],
-                  "properties": [{"label": "Owner", "type": "Dropdown", "binding": {"type": "camunda:nowhere", "name": "x"}}]}]
-                """);
+        Files.writeString(broken,
+                """
+                        [{"$schema": "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json",
+                          "name": "Broken", "id": "onboarding.broken", "version": 1, "appliesTo": ["bpmn:Task"],
+                          "properties": [{"label": "Owner", "type": "Dropdown", "binding": {"type": "camunda:nowhere", "name": "x"}}]}]
+                        """);
 
         // When it is validated
         JsonNode result = lint("--templates", broken.toAbsolutePath().toString());
@@ -88,24 +89,25 @@ class ModelerValidatorsTests {
     void aFakeJoinIsReported() throws IOException {
         // Given a task that two flows enter without a gateway
         Path fakeJoin = SCRATCH.resolve("sequence-fake-join.bpmn");
-        Files.writeString(fakeJoin, """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_FakeJoin"
-                    targetNamespace="http://bpmn.io/schema/bpmn">
-                  <bpmn:process id="sequence-fake-join" name="Fake join" isExecutable="true">
-                    <bpmn:startEvent id="Start_Split" name="Start"><bpmn:outgoing>Flow_A</bpmn:outgoing></bpmn:startEvent>
-                    <bpmn:parallelGateway id="Gateway_Split" name="Split"><bpmn:incoming>Flow_A</bpmn:incoming>
-                      <bpmn:outgoing>Flow_B</bpmn:outgoing><bpmn:outgoing>Flow_C</bpmn:outgoing></bpmn:parallelGateway>
-                    <bpmn:task id="Task_Joined" name="Joined"><bpmn:incoming>Flow_B</bpmn:incoming>
-                      <bpmn:incoming>Flow_C</bpmn:incoming><bpmn:outgoing>Flow_D</bpmn:outgoing></bpmn:task>
-                    <bpmn:endEvent id="End_Joined" name="End"><bpmn:incoming>Flow_D</bpmn:incoming></bpmn:endEvent>
-                    <bpmn:sequenceFlow id="Flow_A" sourceRef="Start_Split" targetRef="Gateway_Split" />
-                    <bpmn:sequenceFlow id="Flow_B" sourceRef="Gateway_Split" targetRef="Task_Joined" />
-                    <bpmn:sequenceFlow id="Flow_C" sourceRef="Gateway_Split" targetRef="Task_Joined" />
-                    <bpmn:sequenceFlow id="Flow_D" sourceRef="Task_Joined" targetRef="End_Joined" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """);
+        Files.writeString(fakeJoin,
+                """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_FakeJoin"
+                            targetNamespace="http://bpmn.io/schema/bpmn">
+                          <bpmn:process id="sequence-fake-join" name="Fake join" isExecutable="true">
+                            <bpmn:startEvent id="Start_Split" name="Start"><bpmn:outgoing>Flow_A</bpmn:outgoing></bpmn:startEvent>
+                            <bpmn:parallelGateway id="Gateway_Split" name="Split"><bpmn:incoming>Flow_A</bpmn:incoming>
+                              <bpmn:outgoing>Flow_B</bpmn:outgoing><bpmn:outgoing>Flow_C</bpmn:outgoing></bpmn:parallelGateway>
+                            <bpmn:task id="Task_Joined" name="Joined"><bpmn:incoming>Flow_B</bpmn:incoming>
+                              <bpmn:incoming>Flow_C</bpmn:incoming><bpmn:outgoing>Flow_D</bpmn:outgoing></bpmn:task>
+                            <bpmn:endEvent id="End_Joined" name="End"><bpmn:incoming>Flow_D</bpmn:incoming></bpmn:endEvent>
+                            <bpmn:sequenceFlow id="Flow_A" sourceRef="Start_Split" targetRef="Gateway_Split" />
+                            <bpmn:sequenceFlow id="Flow_B" sourceRef="Gateway_Split" targetRef="Task_Joined" />
+                            <bpmn:sequenceFlow id="Flow_C" sourceRef="Gateway_Split" targetRef="Task_Joined" />
+                            <bpmn:sequenceFlow id="Flow_D" sourceRef="Task_Joined" targetRef="End_Joined" />
+                          </bpmn:process>
+                        </bpmn:definitions>
+                        """);
 
         // When it is linted
         JsonNode result = lint("--diagrams", fakeJoin.toAbsolutePath().toString());

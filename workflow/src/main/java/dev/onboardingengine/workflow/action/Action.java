@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.action;
 
 import java.time.Instant;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

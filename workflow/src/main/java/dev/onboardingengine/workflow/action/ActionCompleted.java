@@ -3,11 +3,12 @@ package dev.onboardingengine.workflow.action;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * An action of a journey was done (through the API or Tasklist): published on the journeys topic,

@@ -43,7 +43,8 @@ class ActionEvents {
                     task.getId(), task.getName(), sequence, task.getAssignee(), due, now));
         } else {
             events.publishEvent(new ActionCompleted(UUID.randomUUID(), journey.longValue(), employee.longValue(),
-                    task.getId(), task.getName(), sequence, task.getAssignee(), due, due != null && now.isAfter(due), now));
+                    task.getId(), task.getName(), sequence, task.getAssignee(), due, due != null && now.isAfter(due),
+                    now));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.action;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The actions of journeys, for the API: listed per employee (open and done) and completed. Completing
@@ -48,7 +48,8 @@ public class JourneyActions {
     public List<Action> actionsOf(long employeeId) {
         List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(employeeId)).list();
-        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        Map<String, String> keys = processKeys(
+                found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
                 // A task that ended without being completed (its journey was cancelled, or a boundary
                 // event interrupted it) was never done: it is not an action any more.
@@ -96,11 +97,14 @@ public class JourneyActions {
         List<HistoricTaskInstance> found = ownedBy(ownerId, journeyEmployees)
                 .orderByTaskDueDate().asc().orderByHistoricActivityInstanceStartTime().asc()
                 .listPage((int) offset, limit);
-        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        Map<String, String> keys = processKeys(
+                found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
-                .map(task -> new OwnedAction(Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
-                        task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
-                        instant(task.getEndTime()), task.getDeleteReason(), now()), journeyOf(task.getRootProcessInstanceId()),
+                .map(task -> new OwnedAction(
+                        Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                                task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
+                                instant(task.getEndTime()), task.getDeleteReason(), now()),
+                        journeyOf(task.getRootProcessInstanceId()),
                         employeeOf(task)))
                 .toList();
     }
@@ -112,12 +116,16 @@ public class JourneyActions {
      */
     @Transactional(readOnly = true)
     public List<OwnedAction> openActionsOwnedBy(long ownerId) {
-        List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId))
+        List<HistoricTaskInstance> found = history.createHistoricTaskInstanceQuery()
+                .taskAssignee(Long.toString(ownerId))
                 .unfinished().orderByTaskDueDate().asc().orderByHistoricActivityInstanceStartTime().asc().list();
-        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        Map<String, String> keys = processKeys(
+                found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
-                .map(task -> new OwnedAction(Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
-                        task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()), null, now()),
+                .map(task -> new OwnedAction(
+                        Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
+                                task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()), null,
+                                now()),
                         journeyOf(task.getRootProcessInstanceId()), employeeOf(task)))
                 .toList();
     }
@@ -138,9 +146,12 @@ public class JourneyActions {
 
     /** Every journey and sequence instance carries the employee id as business key, so tasks filter by it. */
     private HistoricTaskInstanceQuery ownedBy(long ownerId, Collection<Long> journeyEmployees) {
-        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery().taskAssignee(Long.toString(ownerId));
-        return journeyEmployees == null ? query
-                : query.processInstanceBusinessKeyIn(journeyEmployees.stream().map(String::valueOf).toArray(String[]::new));
+        HistoricTaskInstanceQuery query = history.createHistoricTaskInstanceQuery()
+                .taskAssignee(Long.toString(ownerId));
+        return journeyEmployees == null
+                ? query
+                : query.processInstanceBusinessKeyIn(
+                        journeyEmployees.stream().map(String::valueOf).toArray(String[]::new));
     }
 
     private Long journeyOf(String rootProcessInstanceId) {
@@ -161,7 +172,8 @@ public class JourneyActions {
     }
 
     private List<Action> toActions(List<HistoricTaskInstance> found) {
-        Map<String, String> keys = processKeys(found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
+        Map<String, String> keys = processKeys(
+                found.stream().map(HistoricTaskInstance::getProcessDefinitionId).toList());
         return found.stream()
                 .map(task -> Action.of(task.getId(), task.getName(), keys.get(task.getProcessDefinitionId()),
                         task.getAssignee(), instant(task.getStartTime()), instant(task.getDueDate()),
@@ -186,7 +198,8 @@ public class JourneyActions {
      * @see #complete(String, java.util.function.Predicate)
      */
     @Transactional
-    public void complete(String actionId, java.util.function.Predicate<Action> mayComplete, Map<String, Object> variables) {
+    public void complete(String actionId, java.util.function.Predicate<Action> mayComplete,
+            Map<String, Object> variables) {
         Task task = tasks.createTaskQuery().taskId(actionId).singleResult();
         if (task == null || task.getProcessInstanceId() == null) {
             throw new ActionNotFound(actionId);
@@ -232,6 +245,7 @@ public class JourneyActions {
 
     @NamedInterface("action")
     public static class ActionNotFound extends RuntimeException {
+
         ActionNotFound(String actionId) {
             super("No open action " + actionId);
         }
@@ -239,6 +253,7 @@ public class JourneyActions {
 
     @NamedInterface("action")
     public static class ActionNotYours extends RuntimeException {
+
         ActionNotYours(String actionId) {
             super("Action " + actionId + " is someone else's");
         }

@@ -17,8 +17,8 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
 
 /**
  * The Camunda user of Cockpit, Tasklist, Admin and {@code /engine-rest}. There is no default

@@ -43,8 +43,8 @@ final class KafkaServerLogging {
     private static final class LogbackLevels {
 
         static void setIfUnset(List<String> names, String level) {
-            ch.qos.logback.classic.LoggerContext context =
-                    (ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory();
+            ch.qos.logback.classic.LoggerContext context = (ch.qos.logback.classic.LoggerContext) LoggerFactory
+                    .getILoggerFactory();
             for (String name : names) {
                 ch.qos.logback.classic.Logger logger = context.getLogger(name);
                 if (logger.getLevel() == null) {

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
-import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import kafka.tools.StorageTool;
 
 /** Formats {@link LocalKafkaBroker}'s data directory the first time it is used. */
 final class KafkaStorageFormat {
@@ -48,7 +49,7 @@ final class KafkaStorageFormat {
             try (OutputStream out = Files.newOutputStream(configFile)) {
                 properties.store(out, "LocalKafkaBroker format");
             }
-            int exitCode = StorageTool.execute(new String[] {
+            int exitCode = StorageTool.execute(new String[]{
                     "format", "--config", configFile.toString(), "--cluster-id", clusterId}, printStream);
             if (exitCode != 0) {
                 throw new IllegalStateException("kafka-storage format exited with " + exitCode + ": "

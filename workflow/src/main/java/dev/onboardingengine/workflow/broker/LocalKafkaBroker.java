@@ -11,8 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -20,6 +18,9 @@ import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.NamedInterface;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
 
 /**
  * An in-process, single-node Kafka broker in KRaft combined mode (broker and controller in one
@@ -87,7 +88,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             throw new UncheckedIOException("Cannot create Kafka data directory " + directory, e);
         }
 
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             int brokerPort = port == 0 ? LoopbackPorts.freeLoopbackPort() : port;
             int controllerPort = LoopbackPorts.freeLoopbackPort();
             Map<String, Object> properties = KafkaServerProperties.of(directory, brokerPort, controllerPort);

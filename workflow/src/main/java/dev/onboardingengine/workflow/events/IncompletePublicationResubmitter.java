@@ -25,8 +25,7 @@ class IncompletePublicationResubmitter {
         this.properties = properties;
     }
 
-    @Scheduled(initialDelayString = "${onboarding.outbox.resubmit-initial-delay:5s}",
-            fixedDelayString = "${onboarding.outbox.resubmit-interval:30s}")
+    @Scheduled(initialDelayString = "${onboarding.outbox.resubmit-initial-delay:5s}", fixedDelayString = "${onboarding.outbox.resubmit-interval:30s}")
     void resubmit() {
         try {
             publications.resubmitIncompletePublicationsOlderThan(properties.resubmitOlderThan());

@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.events;
 
 import java.util.List;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

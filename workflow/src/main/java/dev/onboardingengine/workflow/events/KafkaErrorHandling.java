@@ -110,7 +110,8 @@ class KafkaErrorHandling {
      * terminated the session or does not accept connections yet).
      */
     private static boolean isConnectionLoss(Throwable cause) {
-        if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.sql.SQLRecoverableException) {
+        if (cause instanceof java.sql.SQLTransientConnectionException
+                || cause instanceof java.sql.SQLRecoverableException) {
             return true;
         }
         String state = cause instanceof java.sql.SQLException sql ? sql.getSQLState() : null;

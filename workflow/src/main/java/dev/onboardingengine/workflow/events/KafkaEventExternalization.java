@@ -51,8 +51,8 @@ class KafkaEventExternalization {
             KafkaTemplate<String, String> kafka, ObjectMapper objectMapper) {
         return new DelegatingEventExternalizer(configuration, (target, payload) -> {
             OnboardingEvent event = (OnboardingEvent) payload;
-            ProducerRecord<String, String> record =
-                    new ProducerRecord<>(target.getTarget(), target.getKey(), toJson(objectMapper, event));
+            ProducerRecord<String, String> record = new ProducerRecord<>(target.getTarget(), target.getKey(),
+                    toJson(objectMapper, event));
             CloudEventHeaders.write(record.headers(), event, target.getKey());
             CompletableFuture<?> sent = kafka.send(record);
             return sent;

@@ -2,6 +2,7 @@ package dev.onboardingengine.workflow.events;
 
 import java.time.Instant;
 import java.util.UUID;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

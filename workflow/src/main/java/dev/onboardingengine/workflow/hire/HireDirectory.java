@@ -2,6 +2,7 @@ package dev.onboardingengine.workflow.hire;
 
 import java.util.Optional;
 import java.util.UUID;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

@@ -19,7 +19,8 @@ public final class HireIdentity {
     /** @return why the event does not name that person (with the payload fields at fault); empty when it does */
     public static Optional<Mismatch> mismatch(NewHireCreated hire, Optional<HireDirectory.Entry> current) {
         if (current.isEmpty()) {
-            return Optional.of(new Mismatch("employee " + hire.employeeId() + " does not exist", List.of("employeeId")));
+            return Optional
+                    .of(new Mismatch("employee " + hire.employeeId() + " does not exist", List.of("employeeId")));
         }
         HireDirectory.Entry person = current.get();
         List<String> fields = new ArrayList<>();
@@ -43,7 +44,8 @@ public final class HireIdentity {
         }
         return Optional.of(new Mismatch("employee %d is %s %s <%s>, not the hire of this event, %s %s <%s> (%s differ)"
                 .formatted(hire.employeeId(), person.firstName(), person.lastName(), person.email(), hire.firstName(),
-                        hire.lastName(), hire.email(), String.join(", ", fields)), fields));
+                        hire.lastName(), hire.email(), String.join(", ", fields)),
+                fields));
     }
 
     private static String normalized(String email) {

@@ -5,11 +5,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * A hire was committed: published by the API (through the outbox) on the new-hires topic, keyed by

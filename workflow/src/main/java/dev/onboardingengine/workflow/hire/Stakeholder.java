@@ -1,7 +1,8 @@
 package dev.onboardingengine.workflow.hire;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.springframework.modulith.NamedInterface;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A person a journey involves besides the hire (buddy, manager), as the engine needs them: whom to

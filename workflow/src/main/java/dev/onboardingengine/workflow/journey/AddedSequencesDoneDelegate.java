@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-
 /**
  * {@code ${addedSequencesDone}}: one batch of added sequences finished. Counts it down on the
  * journey, which wakes Wait_AddedSequencesDone when nothing added is left.

@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.retry.RetryContext;
 import org.springframework.retry.policy.SimpleRetryPolicy;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Runs a change to a person or a journey again when it lost a race in the database: Camunda's
@@ -33,6 +33,7 @@ public class ConflictRetry {
 
     private final RetryTemplate retry = RetryTemplate.builder()
             .customPolicy(new SimpleRetryPolicy(ATTEMPTS) {
+
                 @Override
                 public boolean canRetry(RetryContext context) {
                     Throwable last = context.getLastThrowable();
@@ -41,6 +42,7 @@ public class ConflictRetry {
             })
             .exponentialBackoff(20, 2, 400)
             .withListener(new org.springframework.retry.RetryListener() {
+
                 @Override
                 public <T, E extends Throwable> void onError(RetryContext context,
                         org.springframework.retry.RetryCallback<T, E> callback, Throwable failure) {
@@ -70,7 +72,8 @@ public class ConflictRetry {
             if (cause instanceof OptimisticLockingException || cause instanceof PessimisticLockingFailureException) {
                 return true;
             }
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql
+                    .getNextException()) {
                 if (CONFLICT_STATES.contains(sql.getSQLState())) {
                     return true;
                 }

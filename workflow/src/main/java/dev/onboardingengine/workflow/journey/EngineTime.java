@@ -3,8 +3,8 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * "Now" as the engine sees it: Camunda's clock, which fires timers and computes due dates, and which

@@ -65,7 +65,8 @@ class JourneyLauncher {
             return false;
         }
         ZoneId zone = ZoneId.of(hire.timeZone());
-        Stakeholder hr = properties.hrEmail().isBlank() ? null
+        Stakeholder hr = properties.hrEmail().isBlank()
+                ? null
                 : new Stakeholder(0, "HR", "", properties.hrEmail(), hire.language(), true);
         begin(new JourneyStart(hire.eventId(), MOBILITY_ONBOARDING, new Stakeholder(hire.employeeId(), hire.firstName(),
                 hire.lastName(), hire.email(), hire.language(), true), hire.timeZone(), hire.startDay(),

@@ -17,12 +17,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import dev.onboardingengine.workflow.hire.Stakeholder;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Changing journeys (the Workelo dialect's tracks): created as drafts, started (now or at an invitation
@@ -286,6 +286,7 @@ public class JourneyManagement {
 
     @NamedInterface("journey")
     public static class JourneyNotFound extends RuntimeException {
+
         JourneyNotFound(long journeyId) {
             super("No track " + journeyId);
         }
@@ -293,6 +294,7 @@ public class JourneyManagement {
 
     @NamedInterface("journey")
     public static class JourneyNotDraft extends RuntimeException {
+
         private final JourneyStatus status;
 
         JourneyNotDraft(long journeyId, JourneyStatus status) {
@@ -308,6 +310,7 @@ public class JourneyManagement {
 
     @NamedInterface("journey")
     public static class JourneyAlreadyEnded extends RuntimeException {
+
         JourneyAlreadyEnded(long journeyId, JourneyStatus status) {
             super("Track " + journeyId + " is already " + status.wireName() + ".");
         }
@@ -315,6 +318,7 @@ public class JourneyManagement {
 
     @NamedInterface("journey")
     public static class EndBeforeStart extends RuntimeException {
+
         EndBeforeStart(LocalDate start, LocalDate end) {
             super("end_date " + end + " is not after start_date " + start + ".");
         }
@@ -322,6 +326,7 @@ public class JourneyManagement {
 
     @NamedInterface("journey")
     public static class MobilityNotDeployed extends RuntimeException {
+
         MobilityNotDeployed(String mobility) {
             super("No journey process is deployed for mobility '" + mobility + "'.");
         }

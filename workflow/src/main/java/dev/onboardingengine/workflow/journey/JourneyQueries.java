@@ -2,9 +2,9 @@ package dev.onboardingengine.workflow.journey;
 
 import java.util.List;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /** What the API may ask about journeys: reads of the journey read model, never of Camunda itself. */
 @NamedInterface("journey")

@@ -10,9 +10,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * Adds sequences to a journey that already runs: they start inside it (its Sub_SequencesAdded event
@@ -33,7 +33,8 @@ public class JourneySequences {
      * Where journey-onboarding waits before its sequences begin (Gateway_StartDayAndSequences comes after
      * the invitation is sent).
      */
-    static final Set<String> BEFORE_SEQUENCES = Set.of("Wait_TrackStarted", "Timer_InvitationDate", "Task_SendInvitation");
+    static final Set<String> BEFORE_SEQUENCES = Set.of("Wait_TrackStarted", "Timer_InvitationDate",
+            "Task_SendInvitation");
 
     private final Journeys journeys;
     private final RuntimeService runtime;
@@ -81,7 +82,8 @@ public class JourneySequences {
         // A pending invitation job may be running right now with the old list already read: touching its
         // row makes one of the two transactions fail Camunda's optimistic lock, so the addition is never
         // lost (a failed job is retried by the executor; a failed addition answers 409 to be re-sent).
-        for (Job job : management.createJobQuery().processInstanceId(instance).activityId("Task_SendInvitation").list()) {
+        for (Job job : management.createJobQuery().processInstanceId(instance).activityId("Task_SendInvitation")
+                .list()) {
             management.setJobRetries(job.getId(), job.getRetries());
         }
         @SuppressWarnings("unchecked")
@@ -98,6 +100,7 @@ public class JourneySequences {
 
     @NamedInterface("journey")
     public static class JourneyNotRunning extends RuntimeException {
+
         JourneyNotRunning(long employeeId) {
             super("Employee " + employeeId + " has no running onboarding journey");
         }

@@ -2,20 +2,17 @@ package dev.onboardingengine.workflow.journey;
 
 import java.util.Arrays;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import org.springframework.modulith.NamedInterface;
 
 /** The milestones of a journey, as the BPMN marks them and as every API shows them. */
 @NamedInterface("journey")
 public enum JourneyStatus {
 
-    DRAFT("draft"),
-    SCHEDULED("scheduled"),
-    INVITATION_SENT("invitation_sent"),
-    IN_PROGRESS("in_progress"),
-    CLOSED("closed"),
-    CANCELLED("cancelled");
+    DRAFT("draft"), SCHEDULED("scheduled"), INVITATION_SENT("invitation_sent"), IN_PROGRESS("in_progress"), CLOSED(
+            "closed"), CANCELLED("cancelled");
 
     private final String wireName;
 

@@ -3,11 +3,12 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.modulith.NamedInterface;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import dev.onboardingengine.workflow.events.EventTopics;
 import dev.onboardingengine.workflow.events.OnboardingEvent;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * A journey reached a milestone. Published on the journeys topic, keyed by journey id, in the same

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-
 /**
  * {@code ${journeyStatus}}: the "Set journey status" milestone. Reads the {@code status} input of the
  * element and the journey id of the process.

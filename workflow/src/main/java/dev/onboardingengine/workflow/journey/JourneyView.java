@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -31,7 +32,8 @@ public record JourneyView(
     }
 
     JourneyView withHistory(List<StatusChange> history) {
-        return new JourneyView(id, employeeId, mobility, status, processInstanceId, timeZone, startDay, startsAt, endsAt,
+        return new JourneyView(id, employeeId, mobility, status, processInstanceId, timeZone, startDay, startsAt,
+                endsAt,
                 createdAt, updatedAt, List.copyOf(history));
     }
 }

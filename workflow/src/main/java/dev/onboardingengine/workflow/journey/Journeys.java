@@ -85,7 +85,8 @@ class Journeys {
      * instead of deadlocking in the engine's tables or correlating a message the other just consumed.
      */
     void lock(long journeyId) {
-        jdbc.sql("select id from journey where id = :id for update").param("id", journeyId).query(Long.class).optional();
+        jdbc.sql("select id from journey where id = :id for update").param("id", journeyId).query(Long.class)
+                .optional();
     }
 
     void attachProcessInstance(long journeyId, String processInstanceId) {
@@ -227,7 +228,7 @@ class Journeys {
         java.util.Map<String, Object> params = new java.util.HashMap<>(filter(status, employeeIds, 0, 0));
         params.put("upTo", upTo);
         return jdbc.sql("select count(*) from (select 1 as one from journey" + where(status, employeeIds)
-                        + " limit :upTo) counted")
+                + " limit :upTo) counted")
                 .params(params)
                 .query(Long.class)
                 .single();
@@ -254,7 +255,8 @@ class Journeys {
         return params;
     }
 
-    void reschedule(long journeyId, LocalDate startDay, LocalDate endDay, Instant startsAt, Instant endsAt, Instant now) {
+    void reschedule(long journeyId, LocalDate startDay, LocalDate endDay, Instant startsAt, Instant endsAt,
+            Instant now) {
         jdbc.sql("""
                 update journey set start_day = :startDay, end_day = :endDay, starts_at = :startsAt, ends_at = :endsAt,
                        updated_at = :now

@@ -12,12 +12,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.workflow.events.InvalidEventRecord;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.onboardingengine.workflow.hire.HireDirectory;
 import dev.onboardingengine.workflow.hire.HireIdentity;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * Consumes NewHireCreated and starts the journey. The offset is committed only after the journey's
@@ -48,9 +49,7 @@ class NewHireListener {
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    @KafkaListener(id = "new-hires", topics = "${onboarding.topics.new-hires:onboarding.new-hires}",
-            groupId = "${onboarding.workflow.consumer-group:onboarding-workflow}",
-            autoStartup = "${onboarding.workflow.consume-new-hires:true}")
+    @KafkaListener(id = "new-hires", topics = "${onboarding.topics.new-hires:onboarding.new-hires}", groupId = "${onboarding.workflow.consumer-group:onboarding-workflow}", autoStartup = "${onboarding.workflow.consume-new-hires:true}")
     void onNewHire(ConsumerRecord<String, String> record) {
         NewHireCreated hire = parse(record);
         HireDirectory people = directory.getIfAvailable();

@@ -10,7 +10,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-
 /**
  * {@code ${onboardingTime}}: the moments of a journey, for timers and due dates in BPMN, computed from
  * the hire's start day and time zone at the configured local hour. Following ChiefOnboarding, days

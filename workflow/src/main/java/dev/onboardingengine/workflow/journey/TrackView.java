@@ -3,6 +3,7 @@ package dev.onboardingengine.workflow.journey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
 
 /**
  * Moves the running instances of one version of a journey or sequence to another. A new version only

@@ -37,18 +37,21 @@ class DeploymentChecks extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new DiagramExpressionManager(configuration.getBeans()));
 
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         ReachRules reach = new ReachRules(beans, new ExpressionAllowList(beans), properties.scriptsEnabled());
         listeners.add(new DiagramRules(reach, ElementTemplates.shipped()));
         configuration.setCustomPostBPMNParseListeners(listeners);
 
         List<Deployer> first = configuration.getCustomPreDeployers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPreDeployers());
         first.add(0, DeploymentInProgress.start());
         first.add(1, TasklistForms.refusingWhatTasklistCannotRender());
         configuration.setCustomPreDeployers(first);
         List<Deployer> last = configuration.getCustomPostDeployers() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostDeployers());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostDeployers());
         last.add(DeploymentInProgress.end());
         configuration.setCustomPostDeployers(last);
     }

@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  */
 final class DeploymentInProgress {
 
-    private static final Pattern PROCESS_ID =
-            Pattern.compile("<(?:[A-Za-z0-9_-]+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");
+    private static final Pattern PROCESS_ID = Pattern
+            .compile("<(?:[A-Za-z0-9_-]+:)?process\\b[^>]*?\\sid=\"([^\"]+)\"");
     private static final ThreadLocal<Map<String, String>> RESOURCE_BY_PROCESS_KEY = new ThreadLocal<>();
     private static final ThreadLocal<Set<String>> FORM_IDS = new ThreadLocal<>();
 

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+
 import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
@@ -63,6 +64,7 @@ final class DiagramBeans {
     /** The reachable beans as Camunda's expression manager reads them (ProcessEngineConfiguration#setBeans). */
     Map<Object, Object> asExpressionBeans() {
         return new AbstractMap<>() {
+
             @Override
             public boolean containsKey(Object name) {
                 return name instanceof String bean && isReachable(bean);

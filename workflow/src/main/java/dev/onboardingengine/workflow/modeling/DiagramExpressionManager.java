@@ -16,6 +16,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MethodNotFoundException;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotFoundException;
 import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
+
 import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**

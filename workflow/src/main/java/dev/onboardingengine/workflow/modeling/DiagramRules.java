@@ -48,7 +48,8 @@ class DiagramRules extends AbstractBpmnParseListener {
     /** The channel input of an action's ${actionNotifier}: the webhooks carry no buttons and name nobody. */
     static final List<String> ACTION_CHANNELS = List.of("email", "slack-dm", "email-and-slack");
 
-    private static final Pattern ONBOARDING_TIME_CALL = Pattern.compile("onboardingTime\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
+    private static final Pattern ONBOARDING_TIME_CALL = Pattern
+            .compile("onboardingTime\\s*\\.\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\(");
     private static final Set<String> TIMER_TAGS = Set.of("timeDate", "timeDuration", "timeCycle");
 
     private final ReachRules reach;
@@ -100,7 +101,8 @@ class DiagramRules extends AbstractBpmnParseListener {
         }
     }
 
-    private void check(Element element, String flowElementId, Map<String, String> deployment, List<DiagramProblem> problems) {
+    private void check(Element element, String flowElementId, Map<String, String> deployment,
+            List<DiagramProblem> problems) {
         String id = element.attribute("id");
         boolean flowElement = id != null && !"definitions".equals(element.getTagName())
                 && !element.getTagName().endsWith("EventDefinition") && !element.getTagName().startsWith("BPMN");
@@ -119,7 +121,8 @@ class DiagramRules extends AbstractBpmnParseListener {
         }
     }
 
-    private void checkFlowElement(Element element, String id, Map<String, String> deployment, List<DiagramProblem> problems) {
+    private void checkFlowElement(Element element, String id, Map<String, String> deployment,
+            List<DiagramProblem> problems) {
         String template = camunda(element, "modelerTemplate");
         String version = camunda(element, "modelerTemplateVersion");
         if (template != null && !templates.knows(template, version)) {
@@ -136,8 +139,9 @@ class DiagramRules extends AbstractBpmnParseListener {
         if ("${journeyStatus}".equals(delegate)) {
             String status = input(element, "status");
             if (status == null || Arrays.stream(JourneyStatus.values()).noneMatch(s -> s.wireName().equals(status))) {
-                problems.add(DiagramProblem.at(element, id, "status '" + status + "' is not a journey status; expected one of "
-                        + Arrays.stream(JourneyStatus.values()).map(JourneyStatus::wireName).toList()));
+                problems.add(DiagramProblem.at(element, id,
+                        "status '" + status + "' is not a journey status; expected one of "
+                                + Arrays.stream(JourneyStatus.values()).map(JourneyStatus::wireName).toList()));
             }
         }
         if ("${notifyStakeholder}".equals(delegate)) {
@@ -177,15 +181,18 @@ class DiagramRules extends AbstractBpmnParseListener {
         if (ElementTemplates.CALL_SEQUENCE.equals(template) && "1".equals(version)
                 && children(element, "extensionElements").flatMap(ext -> children(ext, "in"))
                         .anyMatch(in -> in.attributes().isEmpty())) {
-            problems.add(DiagramProblem.at(element, id, "was made with \"Call sequence\" version 1, which writes an empty"
-                    + " <camunda:in /> that Camunda cannot deploy; in Modeler, select it and update the template to version "
-                    + templates.latestVersion(ElementTemplates.CALL_SEQUENCE) + " (or delete the empty camunda:in)"));
+            problems.add(DiagramProblem.at(element, id,
+                    "was made with \"Call sequence\" version 1, which writes an empty"
+                            + " <camunda:in /> that Camunda cannot deploy; in Modeler, select it and update the template to version "
+                            + templates.latestVersion(ElementTemplates.CALL_SEQUENCE)
+                            + " (or delete the empty camunda:in)"));
         }
         if ("callActivity".equals(element.getTagName())) {
             String called = element.attribute("calledElement");
             boolean literal = called != null && !called.contains("${") && !called.contains("#{");
             if (literal && !deployment.containsKey(called)
-                    && Context.getCommandContext().getProcessDefinitionManager().findLatestProcessDefinitionsByKey(called).isEmpty()) {
+                    && Context.getCommandContext().getProcessDefinitionManager()
+                            .findLatestProcessDefinitionsByKey(called).isEmpty()) {
                 problems.add(DiagramProblem.at(element, id, "calls '" + called
                         + "', which is neither deployed nor part of this deployment"));
             }
@@ -193,7 +200,8 @@ class DiagramRules extends AbstractBpmnParseListener {
     }
 
     private void checkWaitTemplate(Element element, String id, String template, List<DiagramProblem> problems) {
-        String method = ElementTemplates.WAIT_DAYS_BEFORE_START.equals(template) ? "daysBeforeStart"
+        String method = ElementTemplates.WAIT_DAYS_BEFORE_START.equals(template)
+                ? "daysBeforeStart"
                 : ElementTemplates.WAIT_WORKDAY.equals(template) ? "workday" : null;
         if (method == null) {
             return;
@@ -203,7 +211,8 @@ class DiagramRules extends AbstractBpmnParseListener {
         String timer = children(element, "timerEventDefinition").flatMap(definition -> children(definition, "timeDate"))
                 .map(Element::getText).map(String::trim).findFirst().orElse(null);
         if (!expected.equals(timer)) {
-            problems.add(DiagramProblem.at(element, id, "its timer date is " + timer + " but the template says " + expected));
+            problems.add(DiagramProblem.at(element, id,
+                    "its timer date is " + timer + " but the template says " + expected));
         }
     }
 
@@ -222,7 +231,8 @@ class DiagramRules extends AbstractBpmnParseListener {
                     problems.add(DiagramProblem.at(element, id, "onboardingTime." + method
                             + " takes (execution, <number of days>), not '" + text.trim() + "'"));
                 } else if ("workday".equals(method) && Integer.parseInt(days.group(1)) < 1) {
-                    problems.add(DiagramProblem.at(element, id, "workdays count from 1 (the start day), not " + days.group(1)));
+                    problems.add(DiagramProblem.at(element, id,
+                            "workdays count from 1 (the start day), not " + days.group(1)));
                 }
             }
         }

@@ -37,7 +37,8 @@ final class ElementTemplates {
     private final Set<String> ids;
     private final java.util.Map<String, Integer> latestVersions;
 
-    private ElementTemplates(Set<String> idsAndVersions, Set<String> ids, java.util.Map<String, Integer> latestVersions) {
+    private ElementTemplates(Set<String> idsAndVersions, Set<String> ids,
+            java.util.Map<String, Integer> latestVersions) {
         this.idsAndVersions = idsAndVersions;
         this.ids = ids;
         this.latestVersions = latestVersions;

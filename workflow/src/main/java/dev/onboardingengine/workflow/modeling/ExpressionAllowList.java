@@ -15,6 +15,7 @@ import org.camunda.bpm.impl.juel.AstNumber;
 import org.camunda.bpm.impl.juel.Builder;
 import org.camunda.bpm.impl.juel.Node;
 import org.camunda.bpm.impl.juel.TreeBuilderException;
+
 import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
 
 /**
@@ -51,9 +52,12 @@ final class ExpressionAllowList {
 
     /** What a part of an expression evaluates to, as far as reach goes. */
     /** REFUSED: already refused; what is reached through it is not refused again. */
-    private enum Kind { EXECUTION, TASK, OTHER_CONTEXT, BEAN, VALUE, REFUSED }
+    private enum Kind {
+        EXECUTION, TASK, OTHER_CONTEXT, BEAN, VALUE, REFUSED
+    }
 
     private record Reached(Kind kind, String name, Class<?> beanClass) {
+
         static final Reached VALUE = new Reached(Kind.VALUE, null, null);
         static final Reached REFUSED = new Reached(Kind.REFUSED, null, null);
     }
@@ -109,7 +113,8 @@ final class ExpressionAllowList {
         }
         if (node instanceof AstFunction function) {
             if (!FUNCTIONS.contains(function.getName())) {
-                refusals.add("calls the function " + function.getName() + "(), which is not one of " + sorted(FUNCTIONS));
+                refusals.add(
+                        "calls the function " + function.getName() + "(), which is not one of " + sorted(FUNCTIONS));
             }
             walkChildren(node, refusals);
             return Reached.VALUE;
@@ -126,19 +131,20 @@ final class ExpressionAllowList {
 
     private Reached identifier(String name, List<String> refusals) {
         switch (name) {
-            case "execution":
+            case "execution" :
                 return new Reached(Kind.EXECUTION, name, null);
-            case "task":
+            case "task" :
                 return new Reached(Kind.TASK, name, null);
-            case "externalTask", "caseExecution":
+            case "externalTask", "caseExecution" :
                 return new Reached(Kind.OTHER_CONTEXT, name, null);
-            default:
+            default :
                 if (beans.isReachable(name)) {
                     return new Reached(Kind.BEAN, name, beans.reachable().get(name));
                 }
                 if (beans.isBean(name)) {
-                    refusals.add("names '" + name + "', a bean of the application that diagrams cannot reach; they reach "
-                            + beans.reachable().keySet());
+                    refusals.add(
+                            "names '" + name + "', a bean of the application that diagrams cannot reach; they reach "
+                                    + beans.reachable().keySet());
                     return Reached.REFUSED;
                 }
                 return Reached.VALUE; // a process variable
@@ -185,7 +191,8 @@ final class ExpressionAllowList {
             return false;
         }
         String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        return base instanceof DelegateExecution ? EXECUTION_METHODS.contains(getter)
+        return base instanceof DelegateExecution
+                ? EXECUTION_METHODS.contains(getter)
                 : base instanceof DelegateTask && TASK_METHODS.contains(getter);
     }
 

@@ -27,9 +27,11 @@ final class FormReferences {
         if ("deployment".equals(binding)) {
             problems.add(DiagramProblem.at(element, id, "references the form '" + formRef + "' with binding deployment,"
                     + " but this deployment has no form with that id"));
-        } else if (Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(formRef) == null) {
-            problems.add(DiagramProblem.at(element, id, "references the form '" + formRef + "', which is neither deployed"
-                    + " nor part of this deployment (deploy its .form file with the diagram)"));
+        } else if (Context.getCommandContext().getCamundaFormDefinitionManager()
+                .findLatestDefinitionByKey(formRef) == null) {
+            problems.add(
+                    DiagramProblem.at(element, id, "references the form '" + formRef + "', which is neither deployed"
+                            + " nor part of this deployment (deploy its .form file with the diagram)"));
         }
     }
 }

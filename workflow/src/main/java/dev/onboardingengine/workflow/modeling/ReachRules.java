@@ -41,17 +41,19 @@ final class ReachRules {
             return;
         }
         if (!scriptsEnabled && isScript(element)) {
-            add(problems, DiagramProblem.at(element, owner, "has a script (a script task, or a script in a listener, input,"
-                    + " output or condition); scripts are off on this engine: an administrator turns them on with "
-                    + SCRIPTS_PROPERTY + "=true"));
+            add(problems,
+                    DiagramProblem.at(element, owner, "has a script (a script task, or a script in a listener, input,"
+                            + " output or condition); scripts are off on this engine: an administrator turns them on with "
+                            + SCRIPTS_PROPERTY + "=true"));
             return;
         }
         for (String key : element.attributes()) {
             String attribute = localName(key);
             String value = element.attribute(key);
             if ("class".equals(attribute) && value != null && !value.isBlank()) {
-                add(problems, DiagramProblem.at(element, owner, "names the Java class " + value.trim() + "; diagrams reach"
-                        + " the engine only through its delegates, by expression (" + delegates() + ")"));
+                add(problems,
+                        DiagramProblem.at(element, owner, "names the Java class " + value.trim() + "; diagrams reach"
+                                + " the engine only through its delegates, by expression (" + delegates() + ")"));
             } else if (!NOT_EVALUATED_ATTRIBUTES.contains(attribute) && isExpression(value)) {
                 checkExpression(element, owner, value, "delegateExpression".equals(attribute), problems);
             }

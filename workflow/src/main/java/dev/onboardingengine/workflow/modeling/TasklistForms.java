@@ -40,7 +40,8 @@ final class TasklistForms {
             List<String> problems = new ArrayList<>();
             for (ResourceEntity resource : deployment.getResources().values()) {
                 if (resource.getName().endsWith(".form")) {
-                    problems.addAll(problemsOf(resource.getName(), new String(resource.getBytes(), StandardCharsets.UTF_8)));
+                    problems.addAll(
+                            problemsOf(resource.getName(), new String(resource.getBytes(), StandardCharsets.UTF_8)));
                 }
             }
             if (!problems.isEmpty()) {
@@ -76,10 +77,13 @@ final class TasklistForms {
             if (!FIELD_TYPES.contains(type)) {
                 String key = component.path("key").asText("");
                 problems.add("form " + formId + ": field " + component.path("id").asText("?")
-                        + (key.isEmpty() ? "" : " (" + key + ")") + " is a " + type + ", which the Tasklist of Camunda 7.24"
+                        + (key.isEmpty() ? "" : " (" + key + ")") + " is a " + type
+                        + ", which the Tasklist of Camunda 7.24"
                         + " (form-js 1.8) cannot render; its types are " + FIELD_TYPES.stream().sorted().toList()
-                        + ("filepicker".equals(type) ? ". For a file the hire uploads on their page, use a textfield"
-                                + " with the custom property onboarding.paperwork = file" : ""));
+                        + ("filepicker".equals(type)
+                                ? ". For a file the hire uploads on their page, use a textfield"
+                                        + " with the custom property onboarding.paperwork = file"
+                                : ""));
             }
             collect(formId, component.path("components"), problems);
         }

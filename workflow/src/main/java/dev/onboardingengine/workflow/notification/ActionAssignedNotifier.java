@@ -39,7 +39,8 @@ class ActionAssignedNotifier implements TaskListener {
         // The input parameter lives on the task's execution; getVariable finds it there.
         Object owner = task.getVariable(OWNER);
         if (owner == null) {
-            throw new IllegalStateException("User task " + task.getTaskDefinitionKey() + " sets no '" + OWNER + "' input");
+            throw new IllegalStateException(
+                    "User task " + task.getTaskDefinitionKey() + " sets no '" + OWNER + "' input");
         }
         Map<String, Object> action = new HashMap<>();
         action.put("actionName", task.getName());

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.stereotype.Service;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Service;
 
 /**
  * Renders the message templates (with {@code {{pageUrl}}}) and sends mail from the configured sender:

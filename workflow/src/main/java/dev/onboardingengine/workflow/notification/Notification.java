@@ -30,7 +30,7 @@ record Notification(String dedupKey, String template, Recipient recipient, Map<S
         Recipient recipient = Recipient.of(journey, role);
         Map<String, Object> values = new HashMap<>();
         for (String stakeholder : JourneyVariables.STAKEHOLDER_ROLES) {
-            for (String field : new String[] { "FirstName", "LastName", "Email" }) {
+            for (String field : new String[]{"FirstName", "LastName", "Email"}) {
                 values.put(stakeholder + field, journey.getVariable(stakeholder + field));
             }
         }

@@ -11,8 +11,7 @@ enum NotificationChannel {
     /** Both: the mail and the Slack direct message, each at most once. */
     EMAIL_AND_SLACK("email-and-slack"),
     /** The one organisation-wide Slack incoming webhook (onboarding.notifications.slack-webhook-url). */
-    SLACK("slack"),
-    WEBHOOK("webhook");
+    SLACK("slack"), WEBHOOK("webhook");
 
     private final String wireName;
 

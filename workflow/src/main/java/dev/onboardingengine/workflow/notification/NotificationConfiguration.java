@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ NotificationProperties.class, SlackProperties.class })
+@EnableConfigurationProperties({NotificationProperties.class, SlackProperties.class})
 class NotificationConfiguration {
 
     @Bean

@@ -4,14 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
 
 import dev.onboardingengine.workflow.journey.JourneyVariables;
 import dev.onboardingengine.workflow.journey.ReachableFromDiagrams;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code ${notifyStakeholder}}: mails the template of the task's {@code template} input to the
@@ -51,7 +50,8 @@ class NotifyStakeholderDelegate implements JavaDelegate {
             }
             taskId = task.getId();
             action.put("actionName", task.getName());
-            action.put("dueDate", Notification.localDate(task.getDueDate(), execution.getVariable(JourneyVariables.TIME_ZONE)));
+            action.put("dueDate",
+                    Notification.localDate(task.getDueDate(), execution.getVariable(JourneyVariables.TIME_ZONE)));
         }
         NotificationChannel channel = NotificationChannel.of(execution.getVariableLocal(CHANNEL));
         if (channel.byMail() || channel.bySlackDirectMessage()) {
@@ -65,14 +65,16 @@ class NotifyStakeholderDelegate implements JavaDelegate {
                 notifier.notifyStakeholder(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action);
             }
         } else {
-            notifier.notifyOnChannel(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action, channel);
+            notifier.notifyOnChannel(execution, input(execution, RECIPIENT), input(execution, TEMPLATE), action,
+                    channel);
         }
     }
 
     private static String input(DelegateExecution execution, String name) {
         Object value = execution.getVariableLocal(name);
         if (value == null) {
-            throw new IllegalStateException("Element " + execution.getCurrentActivityId() + " sets no '" + name + "' input");
+            throw new IllegalStateException(
+                    "Element " + execution.getCurrentActivityId() + " sets no '" + name + "' input");
         }
         return value.toString();
     }

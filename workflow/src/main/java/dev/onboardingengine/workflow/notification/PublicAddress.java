@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.core.env.Environment;
-import org.springframework.stereotype.Component;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
 
 /**
  * The engine's address as people's browsers reach it ({@code onboarding.portal.public-url}, else this

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 class SentNotifications {
 
     enum Delivery {
+
         SENT, SKIPPED;
 
         String wireName() {

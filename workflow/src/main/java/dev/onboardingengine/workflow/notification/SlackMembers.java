@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /** The slack_member table: people's Slack user ids by email, looked up or set through the API. */
 @NamedInterface("notification")
@@ -41,7 +41,8 @@ public class SlackMembers {
     /** An administrator's match: replaces whatever was there. */
     @Transactional
     public void assign(String email, String slackUserId, Instant at) {
-        if (jdbc.sql("update slack_member set slack_user_id = :user, matched_by = :by, matched_at = :at where email = :email")
+        if (jdbc.sql(
+                "update slack_member set slack_user_id = :user, matched_by = :by, matched_at = :at where email = :email")
                 .param("user", slackUserId).param("by", BY_API).param("at", at.atOffset(ZoneOffset.UTC))
                 .param("email", key(email)).update() == 0) {
             insert(email, slackUserId, BY_API, at);
@@ -62,7 +63,8 @@ public class SlackMembers {
     }
 
     private void insert(String email, String slackUserId, String by, Instant at) {
-        jdbc.sql("insert into slack_member (email, slack_user_id, matched_by, matched_at) values (:email, :user, :by, :at)")
+        jdbc.sql(
+                "insert into slack_member (email, slack_user_id, matched_by, matched_at) values (:email, :user, :by, :at)")
                 .param("email", key(email)).param("user", slackUserId).param("by", by)
                 .param("at", at.atOffset(ZoneOffset.UTC)).update();
     }

@@ -94,7 +94,8 @@ class SlackMessages {
                 if (limited.retryAfter.compareTo(properties.longestRetryAfterWait()) > 0) {
                     throw limited;
                 }
-                log.info("Slack rate-limited {}; trying again in {} s as it asked", method, limited.retryAfter.toSeconds());
+                log.info("Slack rate-limited {}; trying again in {} s as it asked", method,
+                        limited.retryAfter.toSeconds());
                 Thread.sleep(limited.retryAfter.toMillis());
                 return api.call(method, arguments);
             }

@@ -31,8 +31,8 @@ class SlackNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
     private static final Map<String, String[]> BUTTON_LABELS = Map.of(
-            "en", new String[] { "Mark done", "Open my page" },
-            "fr", new String[] { "Marquer comme fait", "Ouvrir ma page" });
+            "en", new String[]{"Mark done", "Open my page"},
+            "fr", new String[]{"Marquer comme fait", "Ouvrir ma page"});
 
     private final SlackMessages slack;
     private final DirectMail mail;

@@ -26,6 +26,7 @@ class SlackWebApi {
 
     /** A 429: Slack asks to wait this long. */
     static final class RateLimited extends Exception {
+
         final Duration retryAfter;
 
         RateLimited(Duration retryAfter) {
@@ -61,7 +62,8 @@ class SlackWebApi {
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 429) {
                 throw new RateLimited(retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
             }
@@ -80,7 +82,9 @@ class SlackWebApi {
     /** Seconds, as Slack sends it; a missing or unreadable header waits a minute rather than hammering. */
     static Duration retryAfter(String header) {
         try {
-            return header == null ? Duration.ofMinutes(1) : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+            return header == null
+                    ? Duration.ofMinutes(1)
+                    : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
         } catch (NumberFormatException notSeconds) {
             return Duration.ofMinutes(1);
         }

@@ -115,7 +115,8 @@ public class StakeholderNotifier implements StakeholderNotifications {
             String addressee = recipient.email() == null ? role : recipient.email();
             if (url == null || url.isBlank()) {
                 sent.record(dedupKey, addressee, template, Delivery.SKIPPED, now);
-                log.info("No {} URL configured: '{}' for the {} recorded as skipped", channel.wireName(), template, role);
+                log.info("No {} URL configured: '{}' for the {} recorded as skipped", channel.wireName(), template,
+                        role);
                 return;
             }
             MailMessage message = mail.render(template, recipient.language(), notification.values());

@@ -57,7 +57,8 @@ class JobExecutorStopsBeforeTheDatabase implements SmartLifecycle {
         running = false;
         ProcessEngine processEngine = engine.getIfAvailable();
         if (processEngine == null
-                || !(processEngine.getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration)
+                || !(processEngine
+                        .getProcessEngineConfiguration() instanceof ProcessEngineConfigurationImpl configuration)
                 || configuration.getJobExecutor() == null || !configuration.getJobExecutor().isActive()) {
             return;
         }
@@ -74,7 +75,8 @@ class JobExecutorStopsBeforeTheDatabase implements SmartLifecycle {
                 + configuration.getDatabaseTablePrefix() + "ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null,"
                 + " REV_ = REV_ + 1 where LOCK_OWNER_ = ?", jobExecutor.getLockOwner());
         if (released > 0) {
-            log.info("Released the locks of {} Camunda jobs acquired but not run: another node runs them now", released);
+            log.info("Released the locks of {} Camunda jobs acquired but not run: another node runs them now",
+                    released);
         }
     }
 

@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The Camunda Forms deployed to the engine, the latest version of each, so the catalogue of paperwork
@@ -32,7 +32,8 @@ public class FormDefinitions {
     FormDefinitions(ProcessEngine engine, JdbcClient jdbc) {
         this.repository = engine.getRepositoryService();
         this.jdbc = jdbc;
-        String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        String prefix = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getDatabaseTablePrefix();
         this.forms = prefix + "ACT_RE_CAMFORMDEF";
         this.deployments = prefix + "ACT_RE_DEPLOYMENT";
     }
@@ -44,7 +45,7 @@ public class FormDefinitions {
         jdbc.sql("select f.DEPLOYMENT_ID_, f.RESOURCE_NAME_ from " + forms + " f join " + deployments
                 + " d on d.ID_ = f.DEPLOYMENT_ID_ where f.VERSION_ = (select max(g.VERSION_) from " + forms
                 + " g where g.KEY_ = f.KEY_) order by d.DEPLOY_TIME_ desc, f.KEY_")
-                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)}).list()
+                .query((rs, row) -> new String[]{rs.getString(1), rs.getString(2)}).list()
                 .forEach(form -> latest.add(read(form[0], form[1])));
         return latest;
     }

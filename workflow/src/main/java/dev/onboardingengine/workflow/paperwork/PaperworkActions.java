@@ -44,15 +44,17 @@ class PaperworkActions {
         }
         PaperworkAssigned.Form form = formOf(task);
         Object documentKey = task.getVariable(DOCUMENT_INPUT);
-        PaperworkAssigned.Document document = documentKey == null || documentKey.toString().isBlank() ? null
+        PaperworkAssigned.Document document = documentKey == null || documentKey.toString().isBlank()
+                ? null
                 : new PaperworkAssigned.Document(documentKey.toString().trim());
         if (form == null && document == null) {
             return;
         }
         Object owner = task.getVariable(OWNER_INPUT);
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-        events.publishEvent(new PaperworkAssigned(journey.longValue(), employee.longValue(), task.getId(), task.getName(),
-                employeeId(task.getAssignee()), owner == null ? null : owner.toString(), due, form, document));
+        events.publishEvent(
+                new PaperworkAssigned(journey.longValue(), employee.longValue(), task.getId(), task.getName(),
+                        employeeId(task.getAssignee()), owner == null ? null : owner.toString(), due, form, document));
     }
 
     private PaperworkAssigned.Form formOf(DelegateTask task) {

@@ -1,6 +1,7 @@
 package dev.onboardingengine.workflow.paperwork;
 
 import java.time.Instant;
+
 import org.springframework.modulith.NamedInterface;
 
 /**

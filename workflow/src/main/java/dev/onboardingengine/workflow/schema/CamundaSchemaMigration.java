@@ -64,7 +64,7 @@ class CamundaSchemaMigration implements JavaMigration {
 
     private static boolean camundaTablesPresent(Connection connection) throws Exception {
         for (String name : List.of("ACT_GE_PROPERTY", "act_ge_property")) {
-            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+            try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[]{"TABLE"})) {
                 if (tables.next()) {
                     return true;
                 }

@@ -13,7 +13,8 @@ import org.springframework.modulith.NamedInterface;
  *     units the sequence applies to (and to every unit below them), comma-separated; empty: every unit
  */
 @NamedInterface("sequence")
-public record Sequence(long id, String processKey, String name, String mobility, java.util.List<String> unitExternalIds) {
+public record Sequence(long id, String processKey, String name, String mobility,
+        java.util.List<String> unitExternalIds) {
 
     public Sequence {
         unitExternalIds = unitExternalIds == null ? java.util.List.of() : java.util.List.copyOf(unitExternalIds);

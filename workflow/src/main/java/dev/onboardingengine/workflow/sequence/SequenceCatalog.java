@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * The sequences HR has deployed, from Camunda's repository, each with a stable numeric id. A sequence
@@ -60,7 +60,8 @@ public class SequenceCatalog {
                     return new Sequence(known.get(definition.getKey()), definition.getKey(),
                             Optional.ofNullable(definition.getName()).orElse(definition.getKey()),
                             properties.get(MOBILITY_PROPERTY),
-                            java.util.Arrays.stream(units.split(",")).map(String::trim).filter(u -> !u.isEmpty()).toList());
+                            java.util.Arrays.stream(units.split(",")).map(String::trim).filter(u -> !u.isEmpty())
+                                    .toList());
                 })
                 .sorted(java.util.Comparator.comparingLong(Sequence::id))
                 .toList();
@@ -87,7 +88,8 @@ public class SequenceCatalog {
             var model = repository.getBpmnModelInstance(id);
             var process = model.getModelElementById(definition.getKey());
             Map<String, String> found = new java.util.HashMap<>();
-            if (process instanceof org.camunda.bpm.model.bpmn.instance.Process bpmn && bpmn.getExtensionElements() != null) {
+            if (process instanceof org.camunda.bpm.model.bpmn.instance.Process bpmn
+                    && bpmn.getExtensionElements() != null) {
                 bpmn.getExtensionElements().getElementsQuery()
                         .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).list()
                         .forEach(list -> list.getCamundaProperties().forEach(property -> {

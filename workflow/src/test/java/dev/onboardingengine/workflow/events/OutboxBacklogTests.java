@@ -26,7 +26,8 @@ class OutboxBacklogTests {
 
     @BeforeEach
     void freshPublicationTable() {
-        jdbc = JdbcClient.create(new DriverManagerDataSource("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        jdbc = JdbcClient
+                .create(new DriverManagerDataSource("jdbc:h2:mem:outbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         jdbc.sql("""
                 create table event_publication (id uuid primary key, listener_id varchar(512), event_type varchar(512),
                     serialized_event varchar(4000), publication_date timestamp with time zone not null,
@@ -80,10 +81,11 @@ class OutboxBacklogTests {
     }
 
     private void publication(OffsetDateTime published, OffsetDateTime completed) {
-        jdbc.sql("""
-                insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date)
-                values (:id, 'listener', 'Event', '{}', :published, :completed)
-                """)
+        jdbc.sql(
+                """
+                        insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, completion_date)
+                        values (:id, 'listener', 'Event', '{}', :published, :completed)
+                        """)
                 .param("id", UUID.randomUUID())
                 .param("published", published.withOffsetSameInstant(ZoneOffset.UTC))
                 .param("completed", completed == null ? null : completed.withOffsetSameInstant(ZoneOffset.UTC))

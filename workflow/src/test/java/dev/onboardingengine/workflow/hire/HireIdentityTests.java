@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class HireIdentityTests {
 
     private static final UUID ADA = UUID.randomUUID();
-    private static final HireDirectory.Entry ADA_NOW = new HireDirectory.Entry(ADA, "ada@example.com", "Ada", "Lovelace");
+    private static final HireDirectory.Entry ADA_NOW = new HireDirectory.Entry(ADA, "ada@example.com", "Ada",
+            "Lovelace");
 
     @Test
     void acceptsTheEmployeeWithTheEventsUuidEvenAfterHerEmailChanged() {

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class JourneyCalendarTests {
 
-    private final JourneyCalendar calendar =
-            new JourneyCalendar(new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(30), Period.ofDays(2), ""));
+    private final JourneyCalendar calendar = new JourneyCalendar(
+            new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(30), Period.ofDays(2), ""));
 
     @Test
     void startsAtTheLocalHourOnEitherSideOfADaylightSavingChange() {
@@ -29,6 +29,7 @@ class JourneyCalendarTests {
         ZoneId newYork = ZoneId.of("America/New_York");
 
         // 30 days after 2026-10-20 crosses the end of daylight-saving time on 2026-11-01.
-        assertThat(calendar.endOf(LocalDate.of(2026, 10, 20), newYork)).isEqualTo(Instant.parse("2026-11-19T14:00:00Z"));
+        assertThat(calendar.endOf(LocalDate.of(2026, 10, 20), newYork))
+                .isEqualTo(Instant.parse("2026-11-19T14:00:00Z"));
     }
 }

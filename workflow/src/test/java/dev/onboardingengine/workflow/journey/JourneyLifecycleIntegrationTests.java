@@ -76,7 +76,8 @@ class JourneyLifecycleIntegrationTests {
         assertThat(runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(hire.employeeId())).singleResult().getId())
                 .isEqualTo(journey.processInstanceId());
-        assertThat(journey.startsAt()).isEqualTo(hire.startDay().atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
+        assertThat(journey.startsAt())
+                .isEqualTo(hire.startDay().atTime(9, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant());
 
         // When Camunda's clock reaches the start day and the due timer fires
         EngineClock.moveTo(journey.startsAt().plusSeconds(1));
@@ -98,13 +99,15 @@ class JourneyLifecycleIntegrationTests {
                 .finished().count()).isEqualTo(1);
 
         List<ConsumerRecord<String, String>> events = journeyEventsOf(journey.id(), 4);
-        assertThat(events).extracting(record -> objectMapper.readValue(record.value(), JourneyStatusChanged.class).status())
+        assertThat(events)
+                .extracting(record -> objectMapper.readValue(record.value(), JourneyStatusChanged.class).status())
                 .containsExactly(JourneyStatus.DRAFT, JourneyStatus.INVITATION_SENT, JourneyStatus.IN_PROGRESS,
                         JourneyStatus.CLOSED);
         ConsumerRecord<String, String> first = events.get(0);
         assertThat(header(first, "ce_type")).isEqualTo("dev.onboardingengine.journey-status-changed.v1");
         assertThat(header(first, "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(first, "ce_id")).isEqualTo(objectMapper.readValue(first.value(), JourneyStatusChanged.class).eventId().toString());
+        assertThat(header(first, "ce_id"))
+                .isEqualTo(objectMapper.readValue(first.value(), JourneyStatusChanged.class).eventId().toString());
         assertThat(first.key()).isEqualTo(Long.toString(journey.id()));
     }
 
@@ -117,13 +120,15 @@ class JourneyLifecycleIntegrationTests {
         awaitStatus(hire.employeeId(), JourneyStatus.INVITATION_SENT);
         // A later, different hire on the same partition proves the second copy was consumed, not pending.
         NewHireCreated marker = new NewHireCreated(UUID.randomUUID(), hire.employeeId() + 1, "M", "Arker",
-                "m@example.com", "en", "UTC", LocalDate.now().plusDays(3), null, null, List.of(), Instant.now(), null, null, null);
+                "m@example.com", "en", "UTC", LocalDate.now().plusDays(3), null, null, List.of(), Instant.now(), null,
+                null, null);
         kafka.send(new ProducerRecord<>("onboarding.new-hires", 0, Long.toString(hire.employeeId()),
                 objectMapper.writeValueAsString(marker))).get();
         awaitStatus(marker.employeeId(), JourneyStatus.INVITATION_SENT);
 
         assertThat(queries.journeysOf(hire.employeeId())).hasSize(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire.employeeId())).count())
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire.employeeId()))
+                .count())
                 .isEqualTo(1);
     }
 
@@ -151,7 +156,8 @@ class JourneyLifecycleIntegrationTests {
             pool.shutdownNow();
         }
         assertThat(queries.journeysOf(hire.employeeId())).hasSize(1);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire.employeeId())).count())
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire.employeeId()))
+                .count())
                 .isEqualTo(1);
     }
 
@@ -165,7 +171,8 @@ class JourneyLifecycleIntegrationTests {
 
         awaitStatus(after.employeeId(), JourneyStatus.INVITATION_SENT);
         ConsumerRecord<String, String> dead = await().atMost(EVENTUALLY).until(
-                () -> findRecord("onboarding.new-hires.DLT", record -> poisonKey.equals(record.key())), found -> found != null);
+                () -> findRecord("onboarding.new-hires.DLT", record -> poisonKey.equals(record.key())),
+                found -> found != null);
         assertThat(dead.value()).isEqualTo("{not json");
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("Not a NewHireCreated JSON payload");
     }
@@ -177,7 +184,8 @@ class JourneyLifecycleIntegrationTests {
     }
 
     private void send(NewHireCreated hire) throws Exception {
-        kafka.send("onboarding.new-hires", Long.toString(hire.employeeId()), objectMapper.writeValueAsString(hire)).get();
+        kafka.send("onboarding.new-hires", Long.toString(hire.employeeId()), objectMapper.writeValueAsString(hire))
+                .get();
     }
 
     /** Waits for the journey to start, runs its due jobs (the invitation is asynchronous), then checks its status. */

@@ -31,7 +31,8 @@ class JourneyTrackCountIntegrationTests {
         for (int i = 0; i < 6; i++) {
             long employee = first + i;
             employees.add(employee);
-            long journey = journeys.insert(UUID.randomUUID(), employee, "onboarding", "UTC", LocalDate.now(), now, now, now);
+            long journey = journeys.insert(UUID.randomUUID(), employee, "onboarding", "UTC", LocalDate.now(), now, now,
+                    now);
             journeys.changeStatus(journey, i < 5 ? JourneyStatus.IN_PROGRESS : JourneyStatus.CLOSED, now);
         }
 

@@ -15,8 +15,8 @@ class OnboardingTimeTests {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-    private static final JourneyProperties PROPERTIES =
-            new JourneyProperties("journey-onboarding", LocalTime.of(9, 0), Period.ofDays(90), Period.ofDays(2), "");
+    private static final JourneyProperties PROPERTIES = new JourneyProperties("journey-onboarding", LocalTime.of(9, 0),
+            Period.ofDays(90), Period.ofDays(2), "");
 
     private final OnboardingTime time = new OnboardingTime(new JourneyCalendar(PROPERTIES), PROPERTIES);
 
@@ -34,7 +34,8 @@ class OnboardingTimeTests {
     @Test
     void daysBeforeStartAreCalendarDaysAtTheLocalHour() {
         // Start Tuesday 2026-03-31 (summer time); five days before is Thursday 26th (winter time).
-        assertThat(time.daysBeforeStart(LocalDate.of(2026, 3, 31), PARIS, 5)).isEqualTo(Instant.parse("2026-03-26T08:00:00Z"));
+        assertThat(time.daysBeforeStart(LocalDate.of(2026, 3, 31), PARIS, 5))
+                .isEqualTo(Instant.parse("2026-03-26T08:00:00Z"));
     }
 
     @Test

@@ -33,7 +33,8 @@ class ExpressionAllowListTests {
             "${jdbcTemplate}"})
     void refusesABeanOfTheApplicationThatDiagramsDoNotReach(String expression) {
         assertThat(allowList.refusals(expression)).singleElement().asString()
-                .contains("'jdbcTemplate'").contains("cannot reach").contains("notifyStakeholder").contains("onboardingTime");
+                .contains("'jdbcTemplate'").contains("cannot reach").contains("notifyStakeholder")
+                .contains("onboardingTime");
     }
 
     @ParameterizedTest
@@ -59,7 +60,8 @@ class ExpressionAllowListTests {
     @ParameterizedTest
     @ValueSource(strings = {"${unclosed", "${a.}"})
     void refusesWhatCamundaCannotParse(String expression) {
-        assertThat(allowList.refusals(expression)).singleElement().asString().contains("not an expression Camunda can parse");
+        assertThat(allowList.refusals(expression)).singleElement().asString()
+                .contains("not an expression Camunda can parse");
     }
 
     private static DefaultListableBeanFactory beans() {

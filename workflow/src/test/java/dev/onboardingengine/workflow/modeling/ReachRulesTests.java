@@ -32,7 +32,8 @@ class ReachRulesTests {
 
     @Test
     void refusesAJavaClassEvenWithScriptsOn() {
-        List<DiagramProblem> problems = check(rules(true), element(CAMUNDA, "serviceTask", "class", "java.lang.Runtime"));
+        List<DiagramProblem> problems = check(rules(true),
+                element(CAMUNDA, "serviceTask", "class", "java.lang.Runtime"));
 
         assertThat(problems).singleElement().extracting(DiagramProblem::message).asString()
                 .contains("names the Java class java.lang.Runtime");

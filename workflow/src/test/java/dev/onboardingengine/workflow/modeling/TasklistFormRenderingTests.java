@@ -103,15 +103,17 @@ class TasklistFormRenderingTests {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> render(String schema) {
-        return (Map<String, Object>) browser.executeAsyncScript("""
-                const [schema, done] = arguments;
-                const container = document.createElement('div');
-                document.body.replaceChildren(container);
-                TasklistForms.renderForm(container, JSON.parse(schema))
-                  .then(({ warnings }) => done({ error: null, warnings: warnings.map(String),
-                    labels: [...container.querySelectorAll('label')].map(label => label.textContent.replace(/\\*\\s*$/, '').trim()) }))
-                  .catch(error => done({ error: String(error && error.message || error), warnings: [], labels: [] }));
-                """, schema);
+        return (Map<String, Object>) browser.executeAsyncScript(
+                """
+                        const [schema, done] = arguments;
+                        const container = document.createElement('div');
+                        document.body.replaceChildren(container);
+                        TasklistForms.renderForm(container, JSON.parse(schema))
+                          .then(({ warnings }) => done({ error: null, warnings: warnings.map(String),
+                            labels: [...container.querySelectorAll('label')].map(label => label.textContent.replace(/\\*\\s*$/, '').trim()) }))
+                          .catch(error => done({ error: String(error && error.message || error), warnings: [], labels: [] }));
+                        """,
+                schema);
     }
 
     private static List<String> keyedLabels(String schema) throws IOException {

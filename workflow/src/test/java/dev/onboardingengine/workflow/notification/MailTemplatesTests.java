@@ -31,7 +31,8 @@ class MailTemplatesTests {
         // Then it is the French one, with names and a French date
         assertThat(mail.language()).isEqualTo("fr");
         assertThat(mail.subject()).isEqualTo("Ada Lovelace arrive le lundi 7 décembre 2026");
-        assertThat(mail.body()).startsWith("Bonjour Jean,").contains("Ada Lovelace nous rejoint le lundi 7 décembre 2026");
+        assertThat(mail.body()).startsWith("Bonjour Jean,")
+                .contains("Ada Lovelace nous rejoint le lundi 7 décembre 2026");
     }
 
     @Test
@@ -149,8 +150,8 @@ class MailTemplatesTests {
     @Test
     void everyShippedTemplateExistsInEnglishAndFrench() {
         MailTemplates templates = new MailTemplates(null);
-        for (String template : new String[] { "invitation", "hire-announced", "action-assigned" }) {
-            for (String language : new String[] { "en", "fr" }) {
+        for (String template : new String[]{"invitation", "hire-announced", "action-assigned"}) {
+            for (String language : new String[]{"en", "fr"}) {
                 MailMessage mail = templates.render(template, language, Map.of());
                 assertThat(mail.language()).as(template + "." + language).isEqualTo(language);
                 assertThat(mail.subject()).as(template + "." + language).isNotBlank();

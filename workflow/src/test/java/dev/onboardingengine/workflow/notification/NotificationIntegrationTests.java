@@ -23,11 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
-
 import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
 
 /** Notifications through a real SMTP server (GreenMail) on real PostgreSQL. */
 @EngineIntegrationTest
@@ -119,7 +119,8 @@ class NotificationIntegrationTests {
 
         // When the buddy's step runs again (as after a restart or a retry that followed a success)
         runtime.createProcessInstanceModification(instance).startBeforeActivity("Task_NotifyBuddy").execute();
-        Job again = management.createJobQuery().processInstanceId(instance).activityId("Task_NotifyBuddy").singleResult();
+        Job again = management.createJobQuery().processInstanceId(instance).activityId("Task_NotifyBuddy")
+                .singleResult();
         management.executeJob(again.getId());
 
         // And the notifier is asked again for both keys

@@ -42,7 +42,8 @@ import dev.onboardingengine.workflow.testing.SlackStandIn;
 class SlackNotificationIntegrationTests {
 
     private static final String PROCESS_KEY = "notify-slack-test";
-    private static final Set<String> SERVICE_TASKS = Set.of("Task_AnnounceFirstDay", "Task_TellBuddy", "Task_TellManager");
+    private static final Set<String> SERVICE_TASKS = Set.of("Task_AnnounceFirstDay", "Task_TellBuddy",
+            "Task_TellManager");
     private static final SlackStandIn slack = new SlackStandIn();
     private static final NotifyTestJourney journey = new NotifyTestJourney();
     private static final String BUDDY_SLACK_ID = "U0BUDDY" + journey.employeeId % 1000;
@@ -112,7 +113,8 @@ class SlackNotificationIntegrationTests {
         String taskId = tasks.createTaskQuery().processInstanceId(firstInstance).singleResult().getId();
         JsonNode actionBlocks = json.readTree(posts.get(2).field("blocks"));
         JsonNode buttons = actionBlocks.get(1).path("elements");
-        assertThat(buttons.findValuesAsText("action_id")).containsExactly(SlackButtons.MARK_DONE, SlackButtons.OPEN_PAGE);
+        assertThat(buttons.findValuesAsText("action_id")).containsExactly(SlackButtons.MARK_DONE,
+                SlackButtons.OPEN_PAGE);
         assertThat(buttons.findValuesAsText("value")).containsExactly(taskId, taskId);
         assertThat(buttons.get(0).path("text").path("text").asText()).isEqualTo("Marquer comme fait");
         // and the manager, never to be notified, got nothing: no lookup, no message

@@ -12,7 +12,8 @@ class SlackNotifierTests {
 
     @Test
     void escapesSlacksControlCharactersSoANameCannotPingAChannel() {
-        assertThat(SlackNotifier.escape("Ada <!channel> & <@U123>")).isEqualTo("Ada &lt;!channel&gt; &amp; &lt;@U123&gt;");
+        assertThat(SlackNotifier.escape("Ada <!channel> & <@U123>"))
+                .isEqualTo("Ada &lt;!channel&gt; &amp; &lt;@U123&gt;");
     }
 
     @Test

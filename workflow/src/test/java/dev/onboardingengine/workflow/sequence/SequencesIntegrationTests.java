@@ -26,10 +26,10 @@ import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyQueries;
 import dev.onboardingengine.workflow.journey.JourneySequences;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
-import dev.onboardingengine.workflow.journey.JourneyManagement;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
@@ -114,7 +114,8 @@ class SequencesIntegrationTests {
         // Then the journey is in progress and the buddy has the introduction to do
         assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.IN_PROGRESS);
         List<Action> open = actions.actionsOf(employeeId).stream().filter(Action::isOpen).toList();
-        assertThat(open).extracting(Action::sequenceKey).containsExactlyInAnyOrder("sequence-it-equipment", "sequence-welcome");
+        assertThat(open).extracting(Action::sequenceKey).containsExactlyInAnyOrder("sequence-it-equipment",
+                "sequence-welcome");
         assertThat(open).filteredOn(action -> action.sequenceKey().equals("sequence-welcome")).singleElement()
                 .extracting(Action::assigneeId).isEqualTo(Long.toString(buddy.employeeId()));
 
@@ -167,7 +168,8 @@ class SequencesIntegrationTests {
         assertThat(journeys.journeysOf(employeeId).get(0).status()).isEqualTo(JourneyStatus.CLOSED);
 
         // And nothing can be added to a closed journey
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> journeySequences.add(employeeId, List.of("sequence-welcome")))
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> journeySequences.add(employeeId, List.of("sequence-welcome")))
                 .isInstanceOf(JourneySequences.JourneyNotRunning.class);
     }
 

@@ -47,8 +47,10 @@ public final class EngineClock {
         for (int round = 0; round < 100; round++) {
             List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
                     .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
-            List<Job> due = instances.isEmpty() ? List.of()
-                    : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances)).executable().list();
+            List<Job> due = instances.isEmpty()
+                    ? List.of()
+                    : management.createJobQuery().processInstanceIds(new java.util.HashSet<>(instances)).executable()
+                            .list();
             if (due.isEmpty()) {
                 return executed;
             }

@@ -26,6 +26,7 @@ public final class SlackStandIn implements AutoCloseable {
 
     /** A request as Slack received it: its method (path without the leading slash) and form fields. */
     public record Call(String method, Map<String, String> form, String authorization, String body) {
+
         public String field(String name) {
             return form.get(name);
         }
@@ -114,7 +115,8 @@ public final class SlackStandIn implements AutoCloseable {
         return switch (method) {
             case "users.lookupByEmail" -> {
                 String user = usersByEmail.get(String.valueOf(form.get("email")).toLowerCase(java.util.Locale.ROOT));
-                yield user == null ? "{\"ok\":false,\"error\":\"users_not_found\"}"
+                yield user == null
+                        ? "{\"ok\":false,\"error\":\"users_not_found\"}"
                         : "{\"ok\":true,\"user\":{\"id\":\"" + user + "\"}}";
             }
             case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + form.get("users") + "\"}}";

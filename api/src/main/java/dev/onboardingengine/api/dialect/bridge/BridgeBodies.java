@@ -22,8 +22,8 @@ final class BridgeBodies {
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUsersCreate")
-    record AddUsersRequest(@JsonProperty("users") @io.swagger.v3.oas.annotations.media.ArraySchema(
-            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserRequest.class)) List<JsonNode> users) {
+    record AddUsersRequest(
+            @JsonProperty("users") @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserRequest.class)) List<JsonNode> users) {
     }
 
     /** Bridge's UserRequest. {@code manager_id} is an id or {@code uid:<uid>}. */
@@ -57,7 +57,8 @@ final class BridgeBodies {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @io.swagger.v3.oas.annotations.media.Schema(name = "BridgeUsers")
-    record UsersResponse(@JsonProperty("meta") Map<String, Object> meta, @JsonProperty("linked") Map<String, Object> linked,
+    record UsersResponse(@JsonProperty("meta") Map<String, Object> meta,
+            @JsonProperty("linked") Map<String, Object> linked,
             @JsonProperty("users") List<UserResponse> users) {
     }
 

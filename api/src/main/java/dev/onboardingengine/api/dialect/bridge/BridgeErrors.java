@@ -75,8 +75,9 @@ class BridgeErrors extends DialectErrors {
             case "no_value" -> "custom field %s has no value.".formatted(value);
             case "not_an_object" -> ("the first entry must be a UserRequest object such as {\"uid\":\"hsolo\","
                     + "\"first_name\":\"Han\",\"last_name\":\"Solo\",\"email\":\"h.solo@example.com\"}, not %s "
-                    + "(\"{API::UserRequest}\" is the documentation's placeholder).").formatted(value == null ? "null"
-                    : "\"" + value + "\"");
+                    + "(\"{API::UserRequest}\" is the documentation's placeholder).").formatted(value == null
+                            ? "null"
+                            : "\"" + value + "\"");
             case "wrong_type" -> "must be %s.".formatted(TypeWords.ofSimpleName(value));
             case "before_start" -> "must not be before start_date.";
             case "nul" -> dev.onboardingengine.api.problem.NulCharacter.message();

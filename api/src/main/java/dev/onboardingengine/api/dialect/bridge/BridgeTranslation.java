@@ -91,17 +91,22 @@ class BridgeTranslation {
         profile.put(DEPARTMENT, blankToNull(request.department()));
         profile.put(FULL_NAME, blankToNull(request.fullName()));
         profile.put(SORTABLE_NAME, blankToNull(request.sortableName()));
-        List<Enrolment.Identified> custom = request.customFields() == null ? List.of() : request.customFields().stream()
-                .map(field -> field == null ? new Enrolment.Identified(null, null)
-                        : new Enrolment.Identified(field.id() != null ? field.id() : field.name(), field.value()))
-                .toList();
+        List<Enrolment.Identified> custom = request.customFields() == null
+                ? List.of()
+                : request.customFields().stream()
+                        .map(field -> field == null
+                                ? new Enrolment.Identified(null, null)
+                                : new Enrolment.Identified(field.id() != null ? field.id() : field.name(),
+                                        field.value()))
+                        .toList();
         return new Enrolment(hire, new EmployeeProfile(profile), custom, own);
     }
 
     UserResponse response(DirectoryEntry entry) {
         Employee employee = entry.employee();
         EmployeeProfile profile = entry.profile();
-        String name = profile.get(FULL_NAME) != null ? profile.get(FULL_NAME)
+        String name = profile.get(FULL_NAME) != null
+                ? profile.get(FULL_NAME)
                 : employee.firstName() + " " + employee.lastName();
         List<String> roles = switch (employee.role()) {
             case ADMIN -> List.of("admin");
@@ -149,7 +154,7 @@ class BridgeTranslation {
             first = first == null ? full.substring(0, space).trim() : first;
             last = last == null ? full.substring(space + 1).trim() : last;
         }
-        return new String[] {first, last};
+        return new String[]{first, last};
     }
 
     private static String blankToNull(String value) {

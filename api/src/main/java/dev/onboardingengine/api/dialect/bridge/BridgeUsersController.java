@@ -80,15 +80,19 @@ class BridgeUsersController {
         JsonNode first = request.users().get(0);
         if (first == null || !first.isObject()) {
             // The documentation's own example sends the placeholder "{API::UserRequest}" as a string.
-            throw InvalidInput.of("users", "not_an_object", first == null ? null : first.isTextual() ? first.asText()
-                    : first.toString());
+            throw InvalidInput.of("users", "not_an_object", first == null
+                    ? null
+                    : first.isTextual()
+                            ? first.asText()
+                            : first.toString());
         }
         UserRequest user;
         try {
             user = objectMapper.treeToValue(first, UserRequest.class);
         } catch (MismatchedInputException wrongType) {
             String field = wrongType.getPath().isEmpty() ? "users" : wrongType.getPath().get(0).getFieldName();
-            throw InvalidInput.of(field, "wrong_type", wrongType.getTargetType() == null ? null
+            throw InvalidInput.of(field, "wrong_type", wrongType.getTargetType() == null
+                    ? null
                     : wrongType.getTargetType().getSimpleName());
         } catch (JsonProcessingException unreadable) {
             throw InvalidInput.of("users", "not_an_object", first.toString());

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -27,6 +27,7 @@ import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
 import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -80,8 +81,8 @@ class ChiefOnboardingController {
     }
 
     /** The same, from a form or multipart body, which Django REST framework's default parsers accept as well. */
-    @PostMapping(path = {"/api/users/", "/api/users"},
-            consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE})
+    @PostMapping(path = {"/api/users/", "/api/users"}, consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            MediaType.MULTIPART_FORM_DATA_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
     UserResponse createUserFromForm(Caller caller, @RequestParam MultiValueMap<String, String> form,
             HttpServletRequest request) {
@@ -100,7 +101,8 @@ class ChiefOnboardingController {
                 .sequenceIds(request.sequences()).build();
         boolean unknownRole = request.role() != null && role.isEmpty();
         List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
-                new ReferenceReach.Named("buddyId", request.buddy()), new ReferenceReach.Named("managerId", request.manager())));
+                new ReferenceReach.Named("buddyId", request.buddy()),
+                new ReferenceReach.Named("managerId", request.manager())));
         if (unknownRole) {
             own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
         }

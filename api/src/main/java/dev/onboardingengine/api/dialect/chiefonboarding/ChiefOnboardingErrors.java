@@ -91,16 +91,19 @@ class ChiefOnboardingErrors {
         if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()
                 && !(mismatch instanceof DateOutOfRange)) {
             // serializers.Serializer.to_internal_value: the body is not a Mapping
-            return DrfErrors.nonField("Invalid data. Expected a dictionary, but got %s.".formatted(pythonType(mismatch)));
+            return DrfErrors
+                    .nonField("Invalid data. Expected a dictionary, but got %s.".formatted(pythonType(mismatch)));
         }
         if (cause instanceof JsonMappingException mapping && listItem(mapping) != null) {
             ListItem item = listItem(mapping);
             return DrfErrors.badRequest(Map.of(item.list(),
                     Map.of(Integer.toString(item.index()), List.of(itemMessage(mapping)))));
         }
-        ProblemDetail problem = FieldProblems.unreadable(unreadable, (target, field) -> typeMessage(target, field, cause));
+        ProblemDetail problem = FieldProblems.unreadable(unreadable,
+                (target, field) -> typeMessage(target, field, cause));
         Map<String, List<String>> fields = FieldProblems.fieldsOf(problem);
-        return fields.isEmpty() ? DrfErrors.answer(HttpStatus.BAD_REQUEST, DrfErrors.detail(problem.getDetail()))
+        return fields.isEmpty()
+                ? DrfErrors.answer(HttpStatus.BAD_REQUEST, DrfErrors.detail(problem.getDetail()))
                 : DrfErrors.badRequest(fields);
     }
 
@@ -217,9 +220,11 @@ class ChiefOnboardingErrors {
     private static JsonToken tokenOf(Throwable cause) {
         if (cause instanceof InvalidFormatException format && format.getValue() != null) {
             Object value = format.getValue();
-            return value instanceof Boolean flag ? (flag ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE)
-                    : value instanceof Double || value instanceof java.math.BigDecimal ? JsonToken.VALUE_NUMBER_FLOAT
-                    : value instanceof Number ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_STRING;
+            return value instanceof Boolean flag
+                    ? (flag ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE)
+                    : value instanceof Double || value instanceof java.math.BigDecimal
+                            ? JsonToken.VALUE_NUMBER_FLOAT
+                            : value instanceof Number ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_STRING;
         }
         if (cause instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null) {
             String message = mapping.getOriginalMessage();
@@ -247,7 +252,8 @@ class ChiefOnboardingErrors {
     private static String textOf(Throwable cause) {
         try {
             return cause instanceof JsonMappingException mapping && mapping.getProcessor() instanceof JsonParser parser
-                    ? parser.getText() : null;
+                    ? parser.getText()
+                    : null;
         } catch (IOException | RuntimeException closed) {
             // the parser may be closed and its buffers released: no text then, never a 500
             return null;

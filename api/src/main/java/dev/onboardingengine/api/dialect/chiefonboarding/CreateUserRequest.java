@@ -21,14 +21,13 @@ record CreateUserRequest(
         @JsonProperty("position") String position,
         @JsonProperty("language") String language,
         @JsonProperty("message") String message,
-        @JsonProperty("start_day") @Schema(type = "string", example = "2020-12-04",
-                description = "Django's parse_date: also 2020-12-4, 20201204, 2020-W49-5") @JsonDeserialize(using = DjangoDate.class) LocalDate startDay,
+        @JsonProperty("start_day") @Schema(type = "string", example = "2020-12-04", description = "Django's parse_date: also 2020-12-4, 20201204, 2020-W49-5") @JsonDeserialize(using = DjangoDate.class) LocalDate startDay,
         @JsonProperty("buddy") Long buddy,
         @JsonProperty("manager") Long manager,
         @JsonProperty("timezone") String timezone,
         @JsonProperty("sequences") List<Long> sequences,
-        @JsonProperty("role") @Schema(allowableValues = {"0", "1", "2", "3"},
-                description = "0 new hire, 1 administrator, 2 manager, 3 other") Integer role) {
+        @JsonProperty("role") @Schema(allowableValues = {
+                "0", "1", "2", "3"}, description = "0 new hire, 1 administrator, 2 manager, 3 other") Integer role) {
 
     /** An empty body, which Django REST framework reads as {@code {}}. */
     static final CreateUserRequest EMPTY = new CreateUserRequest(null, null, null, null, null, null, null, null, null,

@@ -96,7 +96,8 @@ final class DjangoDate extends StdScalarDeserializer<LocalDate> {
                 int number = Integer.parseInt(week.group(3));
                 int weekday = week.group(4) == null ? 1 : Integer.parseInt(week.group(4));
                 LocalDate fourthOfJanuary = LocalDate.of(year, 1, 4);
-                if (number < 1 || number > IsoFields.WEEK_OF_WEEK_BASED_YEAR.rangeRefinedBy(fourthOfJanuary).getMaximum()
+                if (number < 1
+                        || number > IsoFields.WEEK_OF_WEEK_BASED_YEAR.rangeRefinedBy(fourthOfJanuary).getMaximum()
                         || weekday < 1 || weekday > 7) {
                     return null;
                 }

@@ -62,7 +62,8 @@ final class DrfErrors {
             case 406 -> "Could not satisfy the request Accept header.";
             case 415 -> "Unsupported media type \"%s\" in request."
                     .formatted(request == null || request.getContentType() == null ? "" : request.getContentType());
-            default -> problem.getDetail() != null ? problem.getDetail()
+            default -> problem.getDetail() != null
+                    ? problem.getDetail()
                     : problem.getTitle() != null ? problem.getTitle() : "Malformed request.";
         });
     }

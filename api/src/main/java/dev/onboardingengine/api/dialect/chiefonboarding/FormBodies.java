@@ -30,14 +30,16 @@ final class FormBodies {
     static CreateUserRequest createUser(MultiValueMap<String, String> form, ObjectMapper objectMapper,
             HttpServletRequest request) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        form.forEach((name, values) -> fields.put(name, LISTS.contains(name) ? List.copyOf(values)
+        form.forEach((name, values) -> fields.put(name, LISTS.contains(name)
+                ? List.copyOf(values)
                 : values.isEmpty() ? null : values.get(0)));
         try {
             return objectMapper.convertValue(fields, CreateUserRequest.class);
         } catch (IllegalArgumentException wrongType) {
             // convertValue wraps the same JsonMappingException a JSON body would have raised: the field's path
             throw new HttpMessageNotReadableException("The form's fields are not the expected types",
-                    wrongType.getCause() == null ? wrongType : wrongType.getCause(), new ServletServerHttpRequest(request));
+                    wrongType.getCause() == null ? wrongType : wrongType.getCause(),
+                    new ServletServerHttpRequest(request));
         }
     }
 }

@@ -80,8 +80,7 @@ final class OfflyBodies {
     @Schema(name = "OfflyPagination")
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Pagination(
-            @Schema(description = "opaque; pass it as ?cursor= for the next page; null on the last page",
-                    nullable = true) @JsonProperty("next_cursor") String nextCursor,
+            @Schema(description = "opaque; pass it as ?cursor= for the next page; null on the last page", nullable = true) @JsonProperty("next_cursor") String nextCursor,
             @JsonProperty("has_more") boolean hasMore) {
     }
 }

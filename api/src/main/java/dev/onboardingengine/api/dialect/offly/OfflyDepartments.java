@@ -23,7 +23,8 @@ class OfflyDepartments {
     }
 
     static UUID uuidOf(Long unitId) {
-        return unitId == null ? null
+        return unitId == null
+                ? null
                 : UUID.nameUUIDFromBytes(("unit_organization:" + unitId).getBytes(StandardCharsets.UTF_8));
     }
 

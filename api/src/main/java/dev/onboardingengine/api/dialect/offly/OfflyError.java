@@ -30,12 +30,9 @@ record OfflyError(@JsonProperty("error") Error error) {
     @Schema(name = "OfflyErrorDetail")
     record Error(
             @Schema(description = "bad_request 400, unauthorized 401, forbidden 403, not_found 404, conflict 409, "
-                    + "validation_error 422, rate_limited 429, internal_error 500",
-                    example = "validation_error") @JsonProperty("code") String code,
+                    + "validation_error 422, rate_limited 429, internal_error 500", example = "validation_error") @JsonProperty("code") String code,
             @Schema(example = "start_date: is not a valid date: use YYYY-MM-DD.") @JsonProperty("message") String message,
-            @Schema(description = "field: the first bad field; fields: every bad field with its messages",
-                    example = "{\"field\":\"start_date\",\"fields\":{\"start_date\":[\"is not a valid date: use YYYY-MM-DD.\"]}}")
-            @JsonProperty("details") Map<String, Object> details) {
+            @Schema(description = "field: the first bad field; fields: every bad field with its messages", example = "{\"field\":\"start_date\",\"fields\":{\"start_date\":[\"is not a valid date: use YYYY-MM-DD.\"]}}") @JsonProperty("details") Map<String, Object> details) {
     }
 
     /** An error not tied to a field. */
@@ -59,7 +56,8 @@ record OfflyError(@JsonProperty("error") Error error) {
     /** A problem document's message and fields in Offly's shape, with {@code status}. */
     static OfflyError of(HttpStatusCode status, ProblemDetail problem) {
         Map<String, List<String>> fields = FieldProblems.fieldsOf(problem);
-        return fields.isEmpty() ? of(status, problem.getDetail() != null ? problem.getDetail() : problem.getTitle())
+        return fields.isEmpty()
+                ? of(status, problem.getDetail() != null ? problem.getDetail() : problem.getTitle())
                 : of(status, fields);
     }
 

@@ -51,7 +51,8 @@ class OfflyErrors {
     @ExceptionHandler(InvalidHire.class)
     ResponseEntity<OfflyError> invalidHire(InvalidHire invalid) {
         List<InvalidInput.Violation> violations = FieldProblems.renamed(invalid, FIELD_NAMES);
-        HttpStatus status = violations.stream().allMatch(v -> "duplicate".equals(v.code())) ? HttpStatus.CONFLICT
+        HttpStatus status = violations.stream().allMatch(v -> "duplicate".equals(v.code()))
+                ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         return answer(status, OfflyError.of(status, fields(violations)));
     }
@@ -72,7 +73,8 @@ class OfflyErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<OfflyError> unreadable(HttpMessageNotReadableException unreadable) {
         ProblemDetail problem = FieldProblems.unreadable(unreadable, OfflyErrors::typeMessage);
-        HttpStatus status = FieldProblems.fieldsOf(problem).isEmpty() ? HttpStatus.BAD_REQUEST
+        HttpStatus status = FieldProblems.fieldsOf(problem).isEmpty()
+                ? HttpStatus.BAD_REQUEST
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         return answer(status, OfflyError.of(status, problem));
     }

@@ -58,7 +58,8 @@ class OfflyTranslation {
     }
 
     Enrolment enrolment(UserRequest request, Access rights) {
-        Optional<EmployeeRole> role = request.role() == null ? Optional.of(EmployeeRole.NEW_HIRE)
+        Optional<EmployeeRole> role = request.role() == null
+                ? Optional.of(EmployeeRole.NEW_HIRE)
                 : OfflyRoles.roleOf(request.role());
         List<InvalidHire.Violation> own = new ArrayList<>();
         Long unitId = unit(request.departmentId(), own);
@@ -119,7 +120,8 @@ class OfflyTranslation {
         String days = profile.get(WORKING_DAYS);
         return new UserResponse(employee.uuid(), employee.email(), employee.firstName(), employee.lastName(),
                 OfflyRoles.nameOf(employee.role()), people.standingOf(entry).name().toLowerCase(Locale.ROOT),
-                OfflyDepartments.uuidOf(employee.unitOrganizationId()), people.uuidOf(employee.managerId()).orElse(null),
+                OfflyDepartments.uuidOf(employee.unitOrganizationId()),
+                people.uuidOf(employee.managerId()).orElse(null),
                 employee.position(), employee.startDay(), days == null ? List.of() : List.of(days.split(",")),
                 profile.get(HOLIDAY_COUNTRY), profile.get(AVATAR), !entry.archived(), employee.createdAt(),
                 employee.updatedAt());
@@ -150,7 +152,8 @@ class OfflyTranslation {
 
     private static void offlyFields(UserRequest request, List<InvalidHire.Violation> violations) {
         List<String> days = request.workingDays();
-        if (days != null && days.stream().anyMatch(day -> day == null || !DAYS.contains(day.trim().toLowerCase(Locale.ROOT)))) {
+        if (days != null
+                && days.stream().anyMatch(day -> day == null || !DAYS.contains(day.trim().toLowerCase(Locale.ROOT)))) {
             violations.add(new InvalidHire.Violation(WORKING_DAYS, "invalid_days", days));
         }
         if (FieldLimits.tooLong(countryCode(request.publicHolidayCountryCode()), FieldLimits.COUNTRY_CODE)) {

@@ -39,7 +39,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -52,20 +51,13 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 @Tag(name = "Offly users", description = "docs.offly.net: users reference; every list in the {data, pagination} "
         + "envelope, every error in {error: {code, message, details}}")
-@ApiResponse(responseCode = "400", description = "bad_request: malformed body, bad id, limit, cursor or status",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "403", description = "forbidden",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "404", description = "not_found",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "409", description = "conflict: email taken, user archived",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "422", description = "validation_error: details.field names the first bad field",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
-@ApiResponse(responseCode = "429", description = "rate_limited, with Retry-After",
-        content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "400", description = "bad_request: malformed body, bad id, limit, cursor or status", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "403", description = "forbidden", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "404", description = "not_found", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "409", description = "conflict: email taken, user archived", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "422", description = "validation_error: details.field names the first bad field", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
+@ApiResponse(responseCode = "429", description = "rate_limited, with Retry-After", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfflyError.class)))
 class OfflyUsersController {
 
     static final int DEFAULT_LIMIT = 25;
@@ -106,8 +98,10 @@ class OfflyUsersController {
         Access rights = access.of(caller);
         Standing standing = standing(status);
         int size = limit(limit);
-        OfflyCursor after = cursor == null ? null : OfflyCursor.decode(cursor, standing)
-                .orElseThrow(() -> InvalidInput.of("cursor", "invalid_cursor", cursor));
+        OfflyCursor after = cursor == null
+                ? null
+                : OfflyCursor.decode(cursor, standing)
+                        .orElseThrow(() -> InvalidInput.of("cursor", "invalid_cursor", cursor));
         // One row more than asked tells whether more follow.
         List<DirectoryEntry> rows = people.page(standing, rights, after == null ? null : after.afterId(), size + 1);
         List<DirectoryEntry> page = rows.subList(0, Math.min(size, rows.size()));
@@ -132,8 +126,7 @@ class OfflyUsersController {
     @ApiResponse(responseCode = "200", description = "OK")
     @PatchMapping(path = "/api/v1/users/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UserResponse update(Caller caller, @PathVariable UUID id,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    schema = @Schema(implementation = OfflyBodies.UserPatch.class))) @RequestBody ObjectNode body,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(schema = @Schema(implementation = OfflyBodies.UserPatch.class))) @RequestBody ObjectNode body,
             HttpServletRequest request) {
         OfflyPatch patch = patches.read(body, request);
         return retry.run(() -> {

@@ -12,6 +12,8 @@ final class Choices {
     }
 
     static <T> T of(String field, String value, Function<String, Optional<T>> parse) {
-        return value == null ? null : parse.apply(value).orElseThrow(() -> InvalidInput.of(field, "invalid_choice", value));
+        return value == null
+                ? null
+                : parse.apply(value).orElseThrow(() -> InvalidInput.of(field, "invalid_choice", value));
     }
 }

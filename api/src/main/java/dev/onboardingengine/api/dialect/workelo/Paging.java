@@ -75,7 +75,8 @@ public record Paging(int limit, long offset) {
         }
         HttpHeaders headers = headers(limitRead - 1, true);
         // more rows than this page's end exist, so there is a next page even where the count stops
-        if (headers.getFirst(HttpHeaders.LINK) == null || !headers.getFirst(HttpHeaders.LINK).contains("rel=\"next\"")) {
+        if (headers.getFirst(HttpHeaders.LINK) == null
+                || !headers.getFirst(HttpHeaders.LINK).contains("rel=\"next\"")) {
             List<String> links = new ArrayList<>();
             links.add(link(offset + limit, "next"));
             if (headers.getFirst(HttpHeaders.LINK) != null) {

@@ -56,7 +56,8 @@ class WorkeloCollectionValueController {
         access.of(caller).requireRead();
         PaperworkResource resource = selectionList(resourceType, resourceId);
         Paging paging = Paging.of(limit, offset);
-        List<CollectionValueResponse> page = values.list(resource.id(), parentId, paging.limit(), paging.offset()).stream()
+        List<CollectionValueResponse> page = values.list(resource.id(), parentId, paging.limit(), paging.offset())
+                .stream()
                 .map(CollectionValueResponse::of).toList();
         return ResponseEntity.ok().headers(paging.headers(values.count(resource.id(), parentId))).body(page);
     }
@@ -112,6 +113,7 @@ class WorkeloCollectionValueController {
     }
 
     static class CollectionValueNotFound extends ResourceNotFound {
+
         CollectionValueNotFound(long id) {
             super("No collection value " + id);
         }

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
@@ -39,6 +38,7 @@ import dev.onboardingengine.api.hire.EmployeeEditor;
 import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
+import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.journey.ConflictRetry;
 
@@ -94,8 +94,10 @@ class WorkeloDirectoryController {
         Access rights = access.of(caller);
         rights.requireRead();
         Paging paging = Paging.of(limit, offset);
-        Set<EmployeeRole> roles = role == null ? Set.of() : Set.of(WorkeloRole.named(role)
-                .orElseThrow(() -> InvalidInput.of("role", "invalid_choice", role)).role);
+        Set<EmployeeRole> roles = role == null
+                ? Set.of()
+                : Set.of(WorkeloRole.named(role)
+                        .orElseThrow(() -> InvalidInput.of("role", "invalid_choice", role)).role);
         EmployeeQuery query = new EmployeeQuery(roles, externalId, unitOrganizationId);
         List<EmployeeResponse> page = employees.search(query, rights.reach(), paging.limit(), paging.offset()).stream()
                 .map(employee -> EmployeeResponse.of(employee, null)).toList();
@@ -111,7 +113,8 @@ class WorkeloDirectoryController {
     @PostMapping(path = "/employees", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     EmployeeResponse create(Caller caller, @RequestBody EmployeeRequest request) {
-        Optional<EmployeeRole> role = request.userRoleId() == null ? Optional.of(EmployeeRole.COLLEAGUE)
+        Optional<EmployeeRole> role = request.userRoleId() == null
+                ? Optional.of(EmployeeRole.COLLEAGUE)
                 : WorkeloRole.withId(request.userRoleId()).map(known -> known.role);
         Access rights = access.of(caller);
         rights.requirePlacement(request.unitOrganizationId(), role.orElse(null));
@@ -141,7 +144,8 @@ class WorkeloDirectoryController {
         Access rights = access.of(caller);
         Employee current = rights.changeable(find(id));
         EmployeeRole role = roleOf(request.userRoleId(), current.role());
-        rights.requirePlacement(request.unitOrganizationId() != null ? request.unitOrganizationId()
+        rights.requirePlacement(request.unitOrganizationId() != null
+                ? request.unitOrganizationId()
                 : current.unitOrganizationId(), role == current.role() ? null : role);
         List<InvalidHire.Violation> hidden = references.hidden(rights.reach(),
                 new ReferenceReach.Named("buddyId", request.buddyId()),

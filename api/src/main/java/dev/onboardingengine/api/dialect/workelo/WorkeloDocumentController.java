@@ -92,8 +92,9 @@ class WorkeloDocumentController {
         JourneyDocument document = documents.find(body.documentId())
                 .filter(found -> tracks.isVisible(found.journeyId(), rights))
                 .orElseThrow(() -> InvalidInput.of("document_id", "unknown_reference", body.documentId()));
-        return DocumentResponse.of(documents.attach(document.id(), body.fileName() == null ? "document" : body.fileName(),
-                content, caller.employeeId(), Instant.now()));
+        return DocumentResponse
+                .of(documents.attach(document.id(), body.fileName() == null ? "document" : body.fileName(),
+                        content, caller.employeeId(), Instant.now()));
     }
 
     /** ?type=sign (to sign) or download (to read). */
@@ -119,6 +120,7 @@ class WorkeloDocumentController {
     }
 
     static class AttachmentNotFound extends ResourceNotFound {
+
         AttachmentNotFound(long id) {
             super("No attachment " + id);
         }
@@ -138,11 +140,14 @@ class WorkeloDocumentController {
      * @param attachmentId the file to read (GET /attachments/{id}); null while supplying
      * @param acknowledgedAt when the owner read it (download) or signed it (sign)
      */
-    record DocumentResponse(long id, @JsonProperty("track_id") long trackId, @JsonProperty("employee_id") long employeeId,
+    record DocumentResponse(long id, @JsonProperty("track_id") long trackId,
+            @JsonProperty("employee_id") long employeeId,
             @JsonProperty("action_id") String actionId, String name, String type, String status,
-            @JsonProperty("document_resource_id") long documentResourceId, @JsonProperty("attachment_id") Long attachmentId,
+            @JsonProperty("document_resource_id") long documentResourceId,
+            @JsonProperty("attachment_id") Long attachmentId,
             @JsonProperty("owner_id") Long ownerId, @JsonProperty("due_date") Instant dueDate,
-            @JsonProperty("acknowledged_at") Instant acknowledgedAt, @JsonProperty("acknowledged_by") Long acknowledgedBy,
+            @JsonProperty("acknowledged_at") Instant acknowledgedAt,
+            @JsonProperty("acknowledged_by") Long acknowledgedBy,
             @JsonProperty("created_at") Instant createdAt) {
 
         static DocumentResponse of(JourneyDocument document) {
@@ -158,7 +163,8 @@ class WorkeloDocumentController {
             @JsonInclude(JsonInclude.Include.NON_NULL) String file) {
 
         static AttachmentResponse of(StoredFile file, String base64) {
-            return new AttachmentResponse(file.id(), file.fileName(), file.contentType(), file.size(), file.sha256(), base64);
+            return new AttachmentResponse(file.id(), file.fileName(), file.contentType(), file.size(), file.sha256(),
+                    base64);
         }
     }
 
@@ -167,7 +173,8 @@ class WorkeloDocumentController {
             @JsonProperty("updated_at") Instant updatedAt) {
 
         static DocumentResourceResponse of(DocumentResource resource) {
-            return new DocumentResourceResponse(resource.id(), resource.key(), resource.name(), resource.type().wireName(),
+            return new DocumentResourceResponse(resource.id(), resource.key(), resource.name(),
+                    resource.type().wireName(),
                     resource.fileId(), resource.createdAt(), resource.updatedAt());
         }
     }

@@ -88,8 +88,10 @@ class WorkeloErrors extends DialectErrors {
             case "invalid_choice" -> "\"%s\" is not a valid choice.".formatted(value);
             case "unknown_reference" -> "no such id: %s.".formatted(value);
             case "self_reference" -> "cannot be the employee themselves.";
-            case "cycle" -> "unit %s is this unit or one below it: a unit cannot become its own ancestor.".formatted(value);
-            case "invalid_date" -> "\"%s\" is not a date (YYYY-MM-DD) or an instant (2026-01-01T00:00:00Z).".formatted(value);
+            case "cycle" ->
+                "unit %s is this unit or one below it: a unit cannot become its own ancestor.".formatted(value);
+            case "invalid_date" ->
+                "\"%s\" is not a date (YYYY-MM-DD) or an instant (2026-01-01T00:00:00Z).".formatted(value);
             case "before_from" -> "must be after from.";
             case "before_start" -> "must be after start_date.";
             case "one_of" -> "give either employee_id or employee, not both and not neither.";

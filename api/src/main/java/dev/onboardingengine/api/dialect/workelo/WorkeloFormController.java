@@ -63,10 +63,12 @@ class WorkeloFormController {
 
     /** ?status=opened (awaiting completion), missing_validation (awaiting HR) or done. */
     @GetMapping("/tracks/{trackId}/forms")
-    List<FormResponse> trackForms(Caller caller, @PathVariable long trackId, @RequestParam(required = false) String status) {
+    List<FormResponse> trackForms(Caller caller, @PathVariable long trackId,
+            @RequestParam(required = false) String status) {
         tracks.visible(trackId, access.of(caller));
         FormStatus wanted = Choices.of("status", status, FormStatus::fromWireName);
-        return forms.ofJourney(trackId, wanted).stream().map(form -> FormResponse.of(form, forms.paperworksOf(form.id()), false))
+        return forms.ofJourney(trackId, wanted).stream()
+                .map(form -> FormResponse.of(form, forms.paperworksOf(form.id()), false))
                 .toList();
     }
 
@@ -118,7 +120,9 @@ class WorkeloFormController {
         } catch (InvalidInput badFile) {
             violations.addAll(badFile.violations());
         }
-        Paperwork paperwork = body.paperworkId() == null ? null : visiblePaperwork(body.paperworkId(), rights).orElse(null);
+        Paperwork paperwork = body.paperworkId() == null
+                ? null
+                : visiblePaperwork(body.paperworkId(), rights).orElse(null);
         if (paperwork == null) {
             violations.add(new InvalidInput.Violation("paperwork_id",
                     body.paperworkId() == null ? "required" : "unknown_reference", body.paperworkId()));
@@ -126,7 +130,8 @@ class WorkeloFormController {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
         }
-        StoredFile file = forms.attachFile(paperwork, body.fileName() == null ? paperwork.key() : body.fileName(), content,
+        StoredFile file = forms.attachFile(paperwork, body.fileName() == null ? paperwork.key() : body.fileName(),
+                content,
                 "file", caller.employeeId(), Instant.now());
         return PaperworkFileResponse.of(file, paperwork.id(), null);
     }
@@ -142,7 +147,8 @@ class WorkeloFormController {
 
     /** ?type=text, date, selection (dropdown lists) or file. */
     @GetMapping("/paperwork_resources")
-    ResponseEntity<List<ResourceResponse>> paperworkResources(Caller caller, @RequestParam(required = false) String type,
+    ResponseEntity<List<ResourceResponse>> paperworkResources(Caller caller,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         access.of(caller).requireRead();
         ResourceType wanted = Choices.of("type", type, ResourceType::fromWireName);
@@ -173,6 +179,7 @@ class WorkeloFormController {
     }
 
     static class PaperworkFileNotFound extends ResourceNotFound {
+
         PaperworkFileNotFound(long id) {
             super("No paperwork file " + id);
         }
@@ -185,7 +192,8 @@ class WorkeloFormController {
 
     record FormResponse(long id, @JsonProperty("track_id") long trackId, @JsonProperty("employee_id") long employeeId,
             @JsonProperty("action_id") String actionId, String name, @JsonProperty("form_key") String formKey,
-            String status, @JsonProperty("owner_id") Long ownerId, @JsonProperty("needs_validation") boolean needsValidation,
+            String status, @JsonProperty("owner_id") Long ownerId,
+            @JsonProperty("needs_validation") boolean needsValidation,
             @JsonProperty("validator_id") Long validatorId, @JsonProperty("due_date") Instant dueDate,
             @JsonProperty("submitted_at") Instant submittedAt, @JsonProperty("submitted_by") Long submittedBy,
             @JsonProperty("validated_at") Instant validatedAt, @JsonProperty("validated_by") Long validatedBy,
@@ -195,7 +203,8 @@ class WorkeloFormController {
 
         static FormResponse of(JourneyForm form, List<Paperwork> paperworks, boolean withPaperworks) {
             return new FormResponse(form.id(), form.journeyId(), form.employeeId(), form.actionId(), form.name(),
-                    form.formKey(), form.status().wireName(), form.ownerId(), form.needsValidation(), form.validatorId(),
+                    form.formKey(), form.status().wireName(), form.ownerId(), form.needsValidation(),
+                    form.validatorId(),
                     form.due(), form.submittedAt(), form.submittedBy(), form.validatedAt(), form.validatedBy(),
                     paperworks.size(), (int) paperworks.stream().filter(Paperwork::filled).count(), form.createdAt(),
                     form.updatedAt(), withPaperworks ? paperworks.stream().map(PaperworkResponse::of).toList() : null);

@@ -114,6 +114,7 @@ class WorkeloLogController {
     }
 
     static class LogNotFound extends ResourceNotFound {
+
         LogNotFound(String uuid) {
             super("No log entry with uuid " + uuid);
         }

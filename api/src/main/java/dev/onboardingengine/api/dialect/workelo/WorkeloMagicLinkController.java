@@ -74,6 +74,7 @@ class WorkeloMagicLinkController {
 
     /** Absent, or out of the caller's reach: the same answer, naming only what the caller asked for. */
     static class NoSuchEmployee extends ResourceNotFound {
+
         NoSuchEmployee(String lookedUpBy) {
             super("No employee with " + lookedUpBy);
         }

@@ -25,9 +25,9 @@ import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.UnitResponse;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.organisation.Organisations;
+import dev.onboardingengine.api.organisation.Scopes;
 import dev.onboardingengine.api.organisation.UnitChange;
 import dev.onboardingengine.api.organisation.UnitOrganizationNotFound;
-import dev.onboardingengine.api.organisation.Scopes;
 
 /**
  * Workelo's organisational structure (guide section 2): levels, units, and employees' access scopes.
@@ -89,8 +89,7 @@ class WorkeloOrganisationController {
         return scopes.of(employeeId).stream().map(ScopeResponse::of).toList();
     }
 
-    @PostMapping(path = "/employees/{employeeId}/unit_organization_managements",
-            consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/employees/{employeeId}/unit_organization_managements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ScopeResponse grant(Caller caller, @PathVariable long employeeId, @RequestBody ScopeRequest request) {
         Access rights = access.of(caller);

@@ -17,14 +17,17 @@ import dev.onboardingengine.api.directory.EmployeeRole;
  *        caller's unit_organization_managements and every unit below them
  */
 enum WorkeloRole {
-    COLLEAGUE(1, "colleague", "Colleague", EmployeeRole.COLLEAGUE, List.of()),
-    MANAGER(2, "manager", "Manager", EmployeeRole.MANAGER, List.of("employees.read (scoped; none without scopes)")),
-    HR(3, "hr", "HR", EmployeeRole.HR, List.of("employees.read", "employees.write",
-            "unit_organizations.write (without scopes)", "logs.read (without scopes)")),
-    ADMIN(4, "admin", "Administrator", EmployeeRole.ADMIN, List.of("employees.read", "employees.write",
-            "unit_organizations.write", "unit_organization_managements.write", "logs.read")),
-    NEW_HIRE(5, "new_hire", "New hire", EmployeeRole.NEW_HIRE, List.of()),
-    OTHER(6, "other", "Other (never notified)", EmployeeRole.OTHER, List.of());
+
+    COLLEAGUE(1, "colleague", "Colleague", EmployeeRole.COLLEAGUE, List.of()), MANAGER(2, "manager", "Manager",
+            EmployeeRole.MANAGER, List.of("employees.read (scoped; none without scopes)")), HR(3, "hr", "HR",
+                    EmployeeRole.HR, List.of("employees.read", "employees.write",
+                            "unit_organizations.write (without scopes)", "logs.read (without scopes)")), ADMIN(4,
+                                    "admin", "Administrator", EmployeeRole.ADMIN,
+                                    List.of("employees.read", "employees.write",
+                                            "unit_organizations.write", "unit_organization_managements.write",
+                                            "logs.read")), NEW_HIRE(5, "new_hire", "New hire", EmployeeRole.NEW_HIRE,
+                                                    List.of()), OTHER(6, "other", "Other (never notified)",
+                                                            EmployeeRole.OTHER, List.of());
 
     final long id;
     final String code;

@@ -35,10 +35,10 @@ import dev.onboardingengine.workflow.action.Action;
 import dev.onboardingengine.workflow.action.ActionProgress;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.action.OwnedAction;
+import dev.onboardingengine.workflow.journey.ConflictRetry;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
-import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Workelo's journeys (guide sections 3, 4 and 9): templates, tracks and stakeholders' actions. A track
@@ -55,7 +55,8 @@ class WorkeloTrackController {
     /** Changes that lose a race with the journey's own steps run again (whole transactions). */
     private final ConflictRetry retry;
 
-    WorkeloTrackController(Tracks tracks, JourneyActions actions, Employees employees, DirectoryAccess access, ConflictRetry retry) {
+    WorkeloTrackController(Tracks tracks, JourneyActions actions, Employees employees, DirectoryAccess access,
+            ConflictRetry retry) {
         this.retry = retry;
         this.tracks = tracks;
         this.actions = actions;
@@ -76,10 +77,13 @@ class WorkeloTrackController {
     TrackResponse create(Caller caller, @RequestBody TrackCreation body) {
         TrackCreation.Person person = body.employee();
         // The role is the track's to give (Tracks makes the person a new hire).
-        NewHire newEmployee = person == null ? null : NewHire.builder().firstName(person.firstName())
-                .lastName(person.lastName()).email(person.email()).phone(person.phone()).position(person.jobPosition())
-                .language(person.language()).startDay(body.startDate()).timeZone(person.timeZone())
-                .externalId(person.externalId()).unitOrganizationId(person.unitOrganizationId()).build();
+        NewHire newEmployee = person == null
+                ? null
+                : NewHire.builder().firstName(person.firstName())
+                        .lastName(person.lastName()).email(person.email()).phone(person.phone())
+                        .position(person.jobPosition())
+                        .language(person.language()).startDay(body.startDate()).timeZone(person.timeZone())
+                        .externalId(person.externalId()).unitOrganizationId(person.unitOrganizationId()).build();
         TrackView track = tracks.create(new TrackRequest(body.mobility(), body.employeeId(), newEmployee,
                 body.startDate(), body.endDate(), body.implications() == null ? null : body.implications().toDomain(),
                 body.templateIds()), access.of(caller));
@@ -87,19 +91,12 @@ class WorkeloTrackController {
     }
 
     @GetMapping("/tracks")
-    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
-            description = "One page of tracks. X-Total-Count is exact up to 10,000 (or up to the end of the page asked for, "
-                    + "if further); past that it is 10,000 (or the page's end) and X-Total-Count-Capped: true says the "
-                    + "total is at least that many.",
-            headers = {
-                @io.swagger.v3.oas.annotations.headers.Header(name = "X-Total-Count",
-                        description = "The number of tracks, exact unless X-Total-Count-Capped is present",
-                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer")),
-                @io.swagger.v3.oas.annotations.headers.Header(name = Paging.TOTAL_COUNT_CAPPED,
-                        description = "true when the count stopped at X-Total-Count: there are at least that many",
-                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean")),
-                @io.swagger.v3.oas.annotations.headers.Header(name = "Link",
-                        description = "RFC 8288 next and prev pages") })
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "One page of tracks. X-Total-Count is exact up to 10,000 (or up to the end of the page asked for, "
+            + "if further); past that it is 10,000 (or the page's end) and X-Total-Count-Capped: true says the "
+            + "total is at least that many.", headers = {
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "X-Total-Count", description = "The number of tracks, exact unless X-Total-Count-Capped is present", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = Paging.TOTAL_COUNT_CAPPED, description = "true when the count stopped at X-Total-Count: there are at least that many", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "boolean")),
+                    @io.swagger.v3.oas.annotations.headers.Header(name = "Link", description = "RFC 8288 next and prev pages")})
     ResponseEntity<List<TrackResponse>> list(Caller caller, @RequestParam(required = false) String status,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         Access rights = access.of(caller);
@@ -108,7 +105,8 @@ class WorkeloTrackController {
         List<TrackResponse> page = tracks.list(wanted, rights, paging.limit(), paging.offset()).stream()
                 .map(track -> response(track, null)).toList();
         // Capped: an exact count(*) grew with the journeys of the status (bench scenario 2, issue 21).
-        return ResponseEntity.ok().headers(paging.cappedHeaders(tracks.countUpTo(wanted, rights, paging.cappedCountLimit())))
+        return ResponseEntity.ok()
+                .headers(paging.cappedHeaders(tracks.countUpTo(wanted, rights, paging.cappedCountLimit())))
                 .body(page);
     }
 
@@ -122,7 +120,8 @@ class WorkeloTrackController {
     /** Starts a draft: invitation now, or at invite_at (status scheduled until then). 409 when not a draft. */
     @PutMapping("/tracks/{id}/start")
     TrackResponse start(Caller caller, @PathVariable long id, @RequestBody(required = false) StartRequest body) {
-        return response(retry.run(() -> tracks.start(id, body == null ? null : body.inviteAt(), access.of(caller))), null);
+        return response(retry.run(() -> tracks.start(id, body == null ? null : body.inviteAt(), access.of(caller))),
+                null);
     }
 
     /** Ends the track as cancelled: pending timers and actions are removed, nobody is notified again. */
@@ -153,7 +152,8 @@ class WorkeloTrackController {
         if (!own) {
             rights.visible(owner);
         }
-        Collection<Long> journeyEmployees = own || rights.reach().everyone() ? null
+        Collection<Long> journeyEmployees = own || rights.reach().everyone()
+                ? null
                 : employees.all(rights.reach()).stream().map(Employee::id).toList();
         Paging paging = Paging.of(limit, offset);
         List<OwnerActionResponse> page = actions.actionsOwnedBy(ownerId, journeyEmployees, paging.limit(),
@@ -183,14 +183,18 @@ class WorkeloTrackController {
         Metrics metrics = null;
         if (processInstanceId != null) {
             ActionProgress progress = actions.progressOf(processInstanceId);
-            List<Action> overdue = actions.actionsOfJourney(processInstanceId).stream().filter(Action::overdue).toList();
+            List<Action> overdue = actions.actionsOfJourney(processInstanceId).stream().filter(Action::overdue)
+                    .toList();
             metrics = new Metrics(progress.health(), progress.progression(), progress.availabilityRate(),
                     progress.completed(), progress.total(), progress.available(), progress.overdue(),
                     overdue.stream().map(ActionResponse::of).toList());
         }
-        return new TrackResponse(track.id(), track.mobility(), track.status() == null ? null : track.status().wireName(),
-                track.employeeId(), employee == null ? null
-                        : new EmployeeSummary(employee.id(), employee.firstName(), employee.lastName(), employee.email(),
+        return new TrackResponse(track.id(), track.mobility(),
+                track.status() == null ? null : track.status().wireName(),
+                track.employeeId(), employee == null
+                        ? null
+                        : new EmployeeSummary(employee.id(), employee.firstName(), employee.lastName(),
+                                employee.email(),
                                 employee.unitOrganizationId()),
                 track.startDay(), track.endDay() != null ? track.endDay() : null, track.startsAt(), track.endsAt(),
                 track.timeZone(), new ImplicationsBody(track.hrId(), track.managerId(), track.buddyId()),
@@ -265,8 +269,7 @@ class WorkeloTrackController {
             @JsonProperty("process_instance_id") String processInstanceId,
             @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("updated_at") Instant updatedAt,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            Metrics metrics) {
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Metrics metrics) {
     }
 
     /**
@@ -289,7 +292,8 @@ class WorkeloTrackController {
             @JsonProperty("due_date") Instant dueDate, String state, boolean overdue) {
 
         static ActionResponse of(Action action) {
-            return new ActionResponse(action.id(), action.name(), action.sequenceKey(), action.assigneeId(), action.due(),
+            return new ActionResponse(action.id(), action.name(), action.sequenceKey(), action.assigneeId(),
+                    action.due(),
                     stateOf(action), action.overdue());
         }
     }

@@ -26,6 +26,7 @@ class WorkeloVersionedPaths {
     @Bean
     WebMvcRegistrations workeloVersionedRoutes() {
         return new WebMvcRegistrations() {
+
             @Override
             public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
                 return new VersionedMapping();

@@ -48,9 +48,7 @@ class HireRequestListener {
         this.objectMapper = objectMapper;
     }
 
-    @KafkaListener(id = "hire-requests", topics = "${onboarding.topics.hire-requests:onboarding.hire-requests}",
-            groupId = "${onboarding.intake.consumer-group:onboarding-intake}",
-            autoStartup = "${onboarding.intake.consume-hire-requests:true}")
+    @KafkaListener(id = "hire-requests", topics = "${onboarding.topics.hire-requests:onboarding.hire-requests}", groupId = "${onboarding.intake.consumer-group:onboarding-intake}", autoStartup = "${onboarding.intake.consume-hire-requests:true}")
     void onHireRequest(ConsumerRecord<String, String> record) {
         try (var ignored = MDC.putCloseable("externalId", record.key())) {
             HireRequest request = parse(record);
@@ -89,9 +87,11 @@ class HireRequestListener {
             throw rejectedRecord("Not a hire request: " + wrongType.getOriginalMessage(), fields);
         } catch (JsonProcessingException notJson) {
             throw rejectedRecord("Not JSON: " + notJson.getOriginalMessage()
-                    + (notJson.getLocation() == null ? ""
+                    + (notJson.getLocation() == null
+                            ? ""
                             : " (line %d, column %d)".formatted(notJson.getLocation().getLineNr(),
-                                    notJson.getLocation().getColumnNr())), List.of());
+                                    notJson.getLocation().getColumnNr())),
+                    List.of());
         }
     }
 

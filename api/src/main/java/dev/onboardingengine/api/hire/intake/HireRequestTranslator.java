@@ -34,11 +34,12 @@ class HireRequestTranslator {
             Map.entry("lastName", "last_name"), Map.entry("email", "email"), Map.entry("role", "role"),
             Map.entry("phone", "phone"), Map.entry("position", "position"), Map.entry("language", "language"),
             Map.entry("message", "message"), Map.entry("startDay", "start_date"), Map.entry("timeZone", "time_zone"),
-            Map.entry("buddyId", "buddy_id"), Map.entry("managerId", "manager_id"), Map.entry("sequenceIds", "sequences"));
+            Map.entry("buddyId", "buddy_id"), Map.entry("managerId", "manager_id"),
+            Map.entry("sequenceIds", "sequences"));
 
     /** ChiefOnboarding's role numbers 0-3. */
-    private static final List<EmployeeRole> NUMBERED_ROLES =
-            List.of(EmployeeRole.NEW_HIRE, EmployeeRole.ADMIN, EmployeeRole.MANAGER, EmployeeRole.OTHER);
+    private static final List<EmployeeRole> NUMBERED_ROLES = List.of(EmployeeRole.NEW_HIRE, EmployeeRole.ADMIN,
+            EmployeeRole.MANAGER, EmployeeRole.OTHER);
 
     private final Employees employees;
     private final SequenceCatalog sequences;

@@ -19,11 +19,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
+import org.springframework.modulith.NamedInterface;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code send-hire-request <file.json|-> [--bootstrap-servers host:port] [--topic name]}: what an HR
@@ -41,8 +41,7 @@ import org.springframework.modulith.NamedInterface;
 public final class SendHireRequestCommand {
 
     static final String NAME = "send-hire-request";
-    private static final String USAGE =
-            "Usage: send-hire-request <file.json or - for standard input> [--bootstrap-servers host:port] [--topic name]";
+    private static final String USAGE = "Usage: send-hire-request <file.json or - for standard input> [--bootstrap-servers host:port] [--topic name]";
 
     private SendHireRequestCommand() {
     }
@@ -86,7 +85,8 @@ public final class SendHireRequestCommand {
         }
         String json;
         try {
-            json = positional.get(0).equals("-") ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
+            json = positional.get(0).equals("-")
+                    ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(positional.get(0)), StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("Cannot read " + positional.get(0) + ": " + e.getMessage());
@@ -120,8 +120,8 @@ public final class SendHireRequestCommand {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
             record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
             RecordMetadata sent = producer.send(record).get(30, TimeUnit.SECONDS);

@@ -62,8 +62,10 @@ class BridgeDocumentedApiIntegrationTests {
                 .formatted(UUID.randomUUID(), email);
         String userAndPassword = Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
-        Answer unknownToken = new WorkeloClient(port, "Basic", "not-a-token", objectMapper).post("/api/admin/users", body);
-        Answer password = new WorkeloClient(port, "Basic", userAndPassword, objectMapper).post("/api/admin/users", body);
+        Answer unknownToken = new WorkeloClient(port, "Basic", "not-a-token", objectMapper).post("/api/admin/users",
+                body);
+        Answer password = new WorkeloClient(port, "Basic", userAndPassword, objectMapper).post("/api/admin/users",
+                body);
 
         assertThat(unknownToken.status()).isEqualTo(401);
         assertThat(password.status()).isEqualTo(401);

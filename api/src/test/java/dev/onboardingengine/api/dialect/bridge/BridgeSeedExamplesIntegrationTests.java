@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 import dev.onboardingengine.api.dialect.workelo.WorkeloClient;
 import dev.onboardingengine.api.dialect.workelo.WorkeloClient.Answer;
-import dev.onboardingengine.api.dialect.offly.OfflyAnswers;
 import dev.onboardingengine.api.directory.DirectoryEntries;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.workflow.testing.EngineClock;
@@ -94,20 +94,27 @@ class BridgeSeedExamplesIntegrationTests {
                 .satisfies(value -> assertThat(map(value)).containsEntry("value", "FALCON-1"));
 
         // 400 Bad Request if the user already exists; uid required; custom fields must exist
-        assertThat(bridge.post("/api/admin/users", "{\"users\":[{\"uid\":\"%s\",\"first_name\":\"H\",\"last_name\":\"S\",\"email\":\"other.%s@example.com\"}]}"
-                .formatted(uid, UUID.randomUUID())).status()).isEqualTo(400);
-        Answer noUid = bridge.post("/api/admin/users", "{\"users\":[{\"full_name\":\"Leia Organa\",\"email\":\"leia.%s@example.com\"}]}"
-                .formatted(UUID.randomUUID()));
+        assertThat(bridge.post("/api/admin/users",
+                "{\"users\":[{\"uid\":\"%s\",\"first_name\":\"H\",\"last_name\":\"S\",\"email\":\"other.%s@example.com\"}]}"
+                        .formatted(uid, UUID.randomUUID()))
+                .status()).isEqualTo(400);
+        Answer noUid = bridge.post("/api/admin/users",
+                "{\"users\":[{\"full_name\":\"Leia Organa\",\"email\":\"leia.%s@example.com\"}]}"
+                        .formatted(UUID.randomUUID()));
         assertThat(noUid.status()).isEqualTo(400);
         assertThat(noUid.body()).containsOnlyKeys("type", "title", "status", "detail", "instance", "uid");
-        assertThat(bridge.post("/api/admin/users", "{\"users\":[{\"uid\":\"x-%s\",\"full_name\":\"Leia Organa\",\"email\":\"leia.%s@example.com\",\"custom_fields\":[{\"id\":\"shoe_size\",\"value\":\"38\"}]}]}"
-                .formatted(UUID.randomUUID(), UUID.randomUUID())).body()).containsKey("custom_fields");
+        assertThat(bridge.post("/api/admin/users",
+                "{\"users\":[{\"uid\":\"x-%s\",\"full_name\":\"Leia Organa\",\"email\":\"leia.%s@example.com\",\"custom_fields\":[{\"id\":\"shoe_size\",\"value\":\"38\"}]}]}"
+                        .formatted(UUID.randomUUID(), UUID.randomUUID()))
+                .body()).containsKey("custom_fields");
 
         // A second user, managed by Han named by uid
         String lukeUid = "luke-" + UUID.randomUUID();
-        Answer luke = bridge.post("/api/admin/users", """
-                {"users":[{"uid":"%s","sortable_name":"Skywalker, Luke","email":"luke.%s@example.com","manager_id":"uid:%s"}]}
-                """.formatted(lukeUid, UUID.randomUUID(), uid));
+        Answer luke = bridge.post("/api/admin/users",
+                """
+                        {"users":[{"uid":"%s","sortable_name":"Skywalker, Luke","email":"luke.%s@example.com","manager_id":"uid:%s"}]}
+                        """
+                        .formatted(lukeUid, UUID.randomUUID(), uid));
         assertThat(luke.status()).as(luke.toString()).isEqualTo(200);
         assertThat(employees.findByEmail(email).orElseThrow().id()).isEqualTo(hanId);
 
@@ -130,18 +137,22 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat(bridge.delete("/api/admin/users/" + hanId).status()).isEqualTo(204);
         assertThat(entries.find(hanId).orElseThrow().archived()).isTrue();
         assertThat(bridge.delete("/api/admin/users/uid:" + lukeUid + "?async=true").status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> entries.findByProfile("bridge_uid", lukeUid).orElseThrow().archived());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> entries.findByProfile("bridge_uid", lukeUid).orElseThrow().archived());
 
         // Then the deleted user can be hidden, and is gone from every list of every dialect
         assertThat(bridge.post("/api/admin/users/uid:" + uid + "/hide", null).status()).isEqualTo(204);
         assertThat(OfflyAnswers.everyUser(bridge, "status=archived"))
                 .noneSatisfy(user -> assertThat(user).containsEntry("email", email));
-        assertThat(OfflyAnswers.everyUser(bridge, "")).noneSatisfy(user -> assertThat(user).containsEntry("email", email));
+        assertThat(OfflyAnswers.everyUser(bridge, ""))
+                .noneSatisfy(user -> assertThat(user).containsEntry("email", email));
         assertThat(bridge.get("/employees").list()).noneSatisfy(user -> assertThat(user).containsEntry("email", email));
-        assertThat(bridge.get("/api/employees/").list()).noneSatisfy(user -> assertThat(user).containsEntry("email", email));
+        assertThat(bridge.get("/api/employees/").list())
+                .noneSatisfy(user -> assertThat(user).containsEntry("email", email));
         assertThat(bridge.get("/api/admin/users/" + hanId + "/summary").status()).isEqualTo(404);
         // but its audit history stays
-        assertThat(audit.search(null, null, null, 1000, 0)).filteredOn(entry -> entry.subjectId().equals(Long.toString(hanId)))
+        assertThat(audit.search(null, null, null, 1000, 0))
+                .filteredOn(entry -> entry.subjectId().equals(Long.toString(hanId)))
                 .extracting(entry -> entry.event()).contains("user_creation", "user_deletion", "user_hiding");
     }
 
@@ -150,8 +161,10 @@ class BridgeSeedExamplesIntegrationTests {
         // Given a hire whose Welcome sequence's only action (a meeting: the buddy introduces them) was due
         // before they were created, done through the API, which closes the journey
         WorkeloClient bridge = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
-        long buddy = bridge.post("/employees", "{\"first_name\":\"Chew\",\"last_name\":\"Bacca\",\"email\":\"chewie.%s@example.com\"}"
-                .formatted(UUID.randomUUID())).id();
+        long buddy = bridge.post("/employees",
+                "{\"first_name\":\"Chew\",\"last_name\":\"Bacca\",\"email\":\"chewie.%s@example.com\"}"
+                        .formatted(UUID.randomUUID()))
+                .id();
         Object welcome = bridge.get("/api/sequences/").list().stream().filter(s -> "Welcome".equals(s.get("name")))
                 .findFirst().orElseThrow().get("id");
         long hire = bridge.post("/api/users/", """
@@ -161,8 +174,10 @@ class BridgeSeedExamplesIntegrationTests {
                 journeys -> !((List<?>) journeys).isEmpty());
         EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(hire));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> actions = (List<Map<String, Object>>) bridge.get("/api/journeys/" + hire).body().get("actions");
-        assertThat(bridge.post("/api/actions/" + actions.get(0).get("id") + "/complete", null).status()).isLessThan(300);
+        List<Map<String, Object>> actions = (List<Map<String, Object>>) bridge.get("/api/journeys/" + hire).body()
+                .get("actions");
+        assertThat(bridge.post("/api/actions/" + actions.get(0).get("id") + "/complete", null).status())
+                .isLessThan(300);
 
         // When the summary is asked for a period that holds it all, and for one that holds nothing
         Answer all = bridge.get("/api/admin/users/" + hire + "/summary?start_date=2020-01-01&end_date="
@@ -185,8 +200,10 @@ class BridgeSeedExamplesIntegrationTests {
     void aDeletedUsersCancelledActionsCountAsNothingDone() {
         // Given a hire with an open, overdue action of the Welcome sequence
         WorkeloClient bridge = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
-        long buddy = bridge.post("/employees", "{\"first_name\":\"Lando\",\"last_name\":\"C\",\"email\":\"lando.%s@example.com\"}"
-                .formatted(UUID.randomUUID())).id();
+        long buddy = bridge
+                .post("/employees", "{\"first_name\":\"Lando\",\"last_name\":\"C\",\"email\":\"lando.%s@example.com\"}"
+                        .formatted(UUID.randomUUID()))
+                .id();
         Object welcome = bridge.get("/api/sequences/").list().stream().filter(s -> "Welcome".equals(s.get("name")))
                 .findFirst().orElseThrow().get("id");
         long hire = bridge.post("/api/users/", """
@@ -205,7 +222,8 @@ class BridgeSeedExamplesIntegrationTests {
         assertThat(map(bridge.get("/api/admin/users/" + hire + "/summary").body().get("summary")))
                 .containsEntry("completed_courses", 0).containsEntry("completed_live_courses", 0)
                 .containsEntry("total_on_time", 0).containsEntry("total_overdue", 0);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire)).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(hire)).count())
+                .isZero();
     }
 
     @SuppressWarnings("unchecked")

@@ -28,7 +28,8 @@ class BridgeTranslationTests {
 
     @Test
     void readsBridgesTwoKindsOfIdAndNothingElse() {
-        assertThat(BridgeTranslation.person("uid:hsolo")).isEqualTo(PersonRef.byProfile("bridge_uid", "hsolo", "uid:hsolo"));
+        assertThat(BridgeTranslation.person("uid:hsolo"))
+                .isEqualTo(PersonRef.byProfile("bridge_uid", "hsolo", "uid:hsolo"));
         assertThat(BridgeTranslation.person("42")).isEqualTo(PersonRef.byId(42, "42"));
         assertThat(BridgeTranslation.person("han")).isEqualTo(PersonRef.nobody("han"));
         assertThat(BridgeTranslation.person("-1")).isEqualTo(PersonRef.nobody("-1"));
@@ -68,7 +69,8 @@ class BridgeTranslationTests {
     @Test
     void aManagerNamedByUidBecomesTheDirectorysId() {
         // Given the manager is in reach
-        given(people.reachable(PersonRef.byProfile("bridge_uid", "boss", "uid:boss"), rights)).willReturn(Optional.of(3L));
+        given(people.reachable(PersonRef.byProfile("bridge_uid", "boss", "uid:boss"), rights))
+                .willReturn(Optional.of(3L));
 
         Enrolment enrolment = translation.enrolment(request("hsolo", "Han Solo", null, null, " uid:boss "), rights);
 
@@ -84,7 +86,8 @@ class BridgeTranslationTests {
                 .containsExactly(new InvalidHire.Violation("managerId", "unknown_reference", "7"));
     }
 
-    private static UserRequest request(String uid, String fullName, String sortableName, String hrisId, String managerId) {
+    private static UserRequest request(String uid, String fullName, String sortableName, String hrisId,
+            String managerId) {
         return new UserRequest(uid, null, null, fullName, sortableName, "h.solo@example.com", null, managerId, null,
                 null, null, hrisId, null);
     }

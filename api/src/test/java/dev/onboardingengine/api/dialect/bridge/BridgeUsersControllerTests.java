@@ -135,7 +135,8 @@ class BridgeUsersControllerTests {
         mvc.perform(as(post("/api/admin/users")).content("{\"users\":[{\"uid\":\"hsolo\"}]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.uid[0]").value("\"hsolo\": the user already exists."))
-                .andExpect(jsonPath("$.custom_fields[0]").value(org.hamcrest.Matchers.startsWith("no custom field badge")))
+                .andExpect(
+                        jsonPath("$.custom_fields[0]").value(org.hamcrest.Matchers.startsWith("no custom field badge")))
                 .andExpect(jsonPath("$.hire_date").exists());
     }
 

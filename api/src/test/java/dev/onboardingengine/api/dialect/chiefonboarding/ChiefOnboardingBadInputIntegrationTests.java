@@ -42,9 +42,10 @@ class ChiefOnboardingBadInputIntegrationTests {
         long employeesBefore = employees();
 
         // The curl example of chiefonboarding-api-variant.md, as written.
-        Answer answer = postUser("""
-                {"first_name":"James","last_name":"Weller","email":"","phone":"","position":"Technical lead","language":"en","message":"","start_day":"2020-12-04","buddy":4,"timezone":"UTC","sequences":[3], "role":0}
-                """);
+        Answer answer = postUser(
+                """
+                        {"first_name":"James","last_name":"Weller","email":"","phone":"","position":"Technical lead","language":"en","message":"","start_day":"2020-12-04","buddy":4,"timezone":"UTC","sequences":[3], "role":0}
+                        """);
 
         // Django REST framework's body: the serializer's errors, nothing else (buddy 4, the example's, may
         // not exist here: then it is named too, as DRF names every bad field at once)
@@ -109,10 +110,12 @@ class ChiefOnboardingBadInputIntegrationTests {
         form.add("start_day", "2030-3-4");
         form.add("sequences", first);
         form.add("sequences", second);
-        org.springframework.util.LinkedMultiValueMap<String, String> multipart = new org.springframework.util.LinkedMultiValueMap<>(form);
+        org.springframework.util.LinkedMultiValueMap<String, String> multipart = new org.springframework.util.LinkedMultiValueMap<>(
+                form);
         multipart.set("email", "mona." + UUID.randomUUID() + "@example.com");
         multipart.set("last_name", "Multipart");
-        org.springframework.util.LinkedMultiValueMap<String, String> badRole = new org.springframework.util.LinkedMultiValueMap<>(form);
+        org.springframework.util.LinkedMultiValueMap<String, String> badRole = new org.springframework.util.LinkedMultiValueMap<>(
+                form);
         badRole.set("email", "bad." + UUID.randomUUID() + "@example.com");
         badRole.set("last_name", "Refused");
         badRole.set("role", "zero");
@@ -180,7 +183,8 @@ class ChiefOnboardingBadInputIntegrationTests {
     void aDuplicateEmailIsRefusedWhateverItsCase() {
         String email = "dup." + UUID.randomUUID() + "@example.com";
         assertThat(postUser("""
-                {"first_name":"First","last_name":"Copy","email":"%s","role":3}""".formatted(email)).status()).isEqualTo(201);
+                {"first_name":"First","last_name":"Copy","email":"%s","role":3}""".formatted(email)).status())
+                .isEqualTo(201);
 
         Answer second = postUser("""
                 {"first_name":"Second","last_name":"Copy","email":"%s","role":3}""".formatted(email.toUpperCase()));
@@ -229,7 +233,8 @@ class ChiefOnboardingBadInputIntegrationTests {
         assertThat(wrongSecretRightLookup.status()).isEqualTo(401);
         assertThat(unprivileged.status()).isEqualTo(403);
         assertThat(unprivileged.contentType()).isEqualTo("application/json");
-        assertThat(unprivileged.body()).isEqualTo(Map.of("detail", "You do not have permission to perform this action."));
+        assertThat(unprivileged.body())
+                .isEqualTo(Map.of("detail", "You do not have permission to perform this action."));
         assertThat(bearer.status()).isEqualTo(200);
     }
 
@@ -288,8 +293,10 @@ class ChiefOnboardingBadInputIntegrationTests {
         Answer item = postUser(body.formatted(UUID.randomUUID(), "\"sequences\":[\"x\"]"));
         Answer nullItem = postUser(body.formatted(UUID.randomUUID(), "\"sequences\":[null]"));
 
-        assertThat(buddy.body()).isEqualTo(Map.of("buddy", List.of("Incorrect type. Expected pk value, received str.")));
-        assertThat(manager.body()).isEqualTo(Map.of("manager", List.of("Incorrect type. Expected pk value, received list.")));
+        assertThat(buddy.body())
+                .isEqualTo(Map.of("buddy", List.of("Incorrect type. Expected pk value, received str.")));
+        assertThat(manager.body())
+                .isEqualTo(Map.of("manager", List.of("Incorrect type. Expected pk value, received list.")));
         assertThat(role.body()).isEqualTo(Map.of("role", List.of("\"zero\" is not a valid choice.")));
         assertThat(sequences.body()).isEqualTo(Map.of("sequences",
                 List.of("Expected a list of items but got type \"str\".")));
@@ -312,7 +319,8 @@ class ChiefOnboardingBadInputIntegrationTests {
     }
 
     private long employeesNamed(String lastName) {
-        return jdbc.sql("select count(*) from employee where last_name = :n").param("n", lastName).query(Long.class).single();
+        return jdbc.sql("select count(*) from employee where last_name = :n").param("n", lastName).query(Long.class)
+                .single();
     }
 
     private RestClient api(String token) {
@@ -325,8 +333,10 @@ class ChiefOnboardingBadInputIntegrationTests {
         return request.exchange((req, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
             Object body = bytes.length == 0 ? Map.of() : objectMapper.readValue(bytes, Object.class);
-            String contentType = response.getHeaders().getContentType() == null ? null
-                    : response.getHeaders().getContentType().getType() + "/" + response.getHeaders().getContentType().getSubtype();
+            String contentType = response.getHeaders().getContentType() == null
+                    ? null
+                    : response.getHeaders().getContentType().getType() + "/"
+                            + response.getHeaders().getContentType().getSubtype();
             return new Answer(response.getStatusCode().value(), contentType,
                     body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("list", body));
         });

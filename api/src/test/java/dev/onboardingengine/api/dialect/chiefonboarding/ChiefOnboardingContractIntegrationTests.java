@@ -52,7 +52,8 @@ class ChiefOnboardingContractIntegrationTests {
         Answer wrong = exchange(client("Token testtoken1").get().uri("/api/employees/"));
         Answer none = exchange(client(null).get().uri("/api/employees/"));
         // only tokens authenticate: a session cookie is not looked at
-        Answer session = exchange(client(null).get().uri("/api/employees/").header("Cookie", "JSESSIONID=0123456789ABCDEF"));
+        Answer session = exchange(
+                client(null).get().uri("/api/employees/").header("Cookie", "JSESSIONID=0123456789ABCDEF"));
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).isEqualTo(Map.of("detail", "Invalid token."));
@@ -101,7 +102,7 @@ class ChiefOnboardingContractIntegrationTests {
     @Test
     void newHiresAdministratorsAndOthersAreCreated() {
         long sequence = firstSequence();
-        for (int role : new int[] {0, 1, 2, 3}) {
+        for (int role : new int[]{0, 1, 2, 3}) {
             String email = "john." + UUID.randomUUID() + "@chiefonboarding.com";
             Answer created = postJson("""
                     {"first_name":"john","last_name":"Do","email":"%s","sequences":%s,"role":%d}"""
@@ -162,8 +163,9 @@ class ChiefOnboardingContractIntegrationTests {
         multipart.set("email", "multipart." + UUID.randomUUID() + "@example.com");
         multipart.set("start_day", "2030-W49-5");
 
-        Answer urlencoded = exchange(admin().post().uri("/api/users/").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form));
+        Answer urlencoded = exchange(
+                admin().post().uri("/api/users/").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form));
         Answer parts = exchange(admin().post().uri("/api/users/").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(multipart));
 
@@ -204,7 +206,8 @@ class ChiefOnboardingContractIntegrationTests {
             byte[] bytes = response.getBody().readAllBytes();
             Object body = bytes.length == 0 ? Map.of() : objectMapper.readValue(bytes, Object.class);
             MediaType type = response.getHeaders().getContentType();
-            return new Answer(response.getStatusCode().value(), type == null ? null : type.getType() + "/" + type.getSubtype(),
+            return new Answer(response.getStatusCode().value(),
+                    type == null ? null : type.getType() + "/" + type.getSubtype(),
                     response.getHeaders().getFirst("WWW-Authenticate"),
                     body instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("list", body));
         });

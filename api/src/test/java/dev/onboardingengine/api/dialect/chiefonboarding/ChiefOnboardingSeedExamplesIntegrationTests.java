@@ -30,8 +30,10 @@ import dev.onboardingengine.workflow.testing.EngineClock;
 @ApiIntegrationTest
 class ChiefOnboardingSeedExamplesIntegrationTests {
 
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+    };
 
     @LocalServerPort
     int port;
@@ -51,14 +53,16 @@ class ChiefOnboardingSeedExamplesIntegrationTests {
 
         // 1. curl -H "Authorization: Token xxx" https://YOURDOMAIN/api/employees/
         List<Map<String, Object>> employees = api().get().uri("/api/employees/").retrieve().body(LIST);
-        Map<String, Object> buddy = employees.stream().filter(e -> buddyEmail.equals(e.get("email"))).findFirst().orElseThrow();
+        Map<String, Object> buddy = employees.stream().filter(e -> buddyEmail.equals(e.get("email"))).findFirst()
+                .orElseThrow();
         assertThat(buddy).containsOnlyKeys("id", "first_name", "last_name", "email");
 
         // 2. curl -H "Authorization: Token xxx" https://YOURDOMAIN/api/sequences/
         List<Map<String, Object>> sequences = api().get().uri("/api/sequences/").retrieve().body(LIST);
         assertThat(sequences).extracting(s -> s.get("name")).contains("IT equipment", "Welcome", "First week check-in");
         assertThat(sequences.get(0)).containsOnlyKeys("id", "name");
-        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow().get("id");
+        Object welcome = sequences.stream().filter(s -> "Welcome".equals(s.get("name"))).findFirst().orElseThrow()
+                .get("id");
 
         // 3. the POST of the seed, field for field, with the buddy and sequence ids found above
         String email = "james." + UUID.randomUUID() + "@chiefonboarding.com";
@@ -66,12 +70,14 @@ class ChiefOnboardingSeedExamplesIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                 .body("""
                         {"first_name":"James","last_name":"Weller","email":"%s","phone":"","position":"Technical lead","language":"en","message":"","start_day":"2020-12-04","buddy":%s,"timezone":"UTC","sequences":[%s], "role":0}
-                        """.formatted(email, buddy.get("id"), welcome))
+                        """
+                        .formatted(email, buddy.get("id"), welcome))
                 .retrieve().body(OBJECT);
 
         // "It will return the full new hire object including the ID of the new hire."
         assertThat(created).containsKeys("id").containsEntry("first_name", "James").containsEntry("last_name", "Weller")
-                .containsEntry("email", email).containsEntry("position", "Technical lead").containsEntry("language", "en")
+                .containsEntry("email", email).containsEntry("position", "Technical lead")
+                .containsEntry("language", "en")
                 .containsEntry("start_day", "2020-12-04").containsEntry("buddy", buddy.get("id"))
                 .containsEntry("timezone", "UTC").containsEntry("sequences", List.of(welcome)).containsEntry("role", 0);
 

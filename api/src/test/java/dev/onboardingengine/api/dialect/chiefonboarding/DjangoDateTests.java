@@ -30,7 +30,8 @@ class DjangoDateTests {
     @org.junit.jupiter.api.Test
     void readsPythonsDigitsAndEndOfString() {
         // Python's \d is any Unicode decimal digit, and $ matches before a final newline
-        assertThat(DjangoDate.parse("\u0662\u0660\u0662\u0660-\u0661\u0662-\u0664")).isEqualTo(LocalDate.of(2020, 12, 4));
+        assertThat(DjangoDate.parse("\u0662\u0660\u0662\u0660-\u0661\u0662-\u0664"))
+                .isEqualTo(LocalDate.of(2020, 12, 4));
         assertThat(DjangoDate.parse("2020-12-4\n")).isEqualTo(LocalDate.of(2020, 12, 4));
     }
 

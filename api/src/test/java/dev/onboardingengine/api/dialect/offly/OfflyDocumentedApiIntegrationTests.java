@@ -120,7 +120,8 @@ class OfflyDocumentedApiIntegrationTests {
 
         // 422 validation_error: the documented example, details.field start_date
         Answer invalid = offly.post("/api/v1/users", """
-                {"email":"v.%s@example.com","first_name":"Val","last_name":"Id","start_date":"next monday"}""".formatted(RUN));
+                {"email":"v.%s@example.com","first_name":"Val","last_name":"Id","start_date":"next monday"}"""
+                .formatted(RUN));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.contentType()).isEqualTo("application/json");
         assertThat(error(invalid.body())).containsOnlyKeys("code", "message", "details")
@@ -161,7 +162,8 @@ class OfflyDocumentedApiIntegrationTests {
         // 403 forbidden: a colleague's own key cannot create users
         UUID colleague = create(offly, "colleague", "colleague");
         String colleagueKey = tokens.issue(entries.findByUuid(colleague).orElseThrow().employee(), null);
-        Answer forbidden = new WorkeloClient(port, colleagueKey, objectMapper).post("/api/v1/users", user("f." + RUN + "@example.com", null));
+        Answer forbidden = new WorkeloClient(port, colleagueKey, objectMapper).post("/api/v1/users",
+                user("f." + RUN + "@example.com", null));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(code(forbidden.body())).isEqualTo("forbidden");
 
@@ -189,7 +191,8 @@ class OfflyDocumentedApiIntegrationTests {
         UUID department = OfflyDepartments.uuidOf(new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper)
                 .post("/unit_organizations", """
                         {"external_id":"dept-%s","name":"Dept %s","level_organization_id":2,"language":"en"}"""
-                        .formatted(RUN, RUN)).id());
+                        .formatted(RUN, RUN))
+                .id());
         Answer created = offly.post("/api/v1/users", """
                 {"email":"p.%s@example.com","first_name":"Pat","last_name":"Ch","role":"other",
                  "manager_id":"%s","department_id":"%s"}""".formatted(RUN, manager, department));
@@ -200,7 +203,8 @@ class OfflyDocumentedApiIntegrationTests {
 
         // A field outside the PATCH schema (email is not in it), or a null where none is allowed: 422 naming each
         Answer outside = offly.call(HttpMethod.PATCH, path,
-                "{\"email\":\"new.%s@example.com\",\"id\":\"x\",\"first_name\":null,\"job_title\":\"Lead\"}".formatted(RUN));
+                "{\"email\":\"new.%s@example.com\",\"id\":\"x\",\"first_name\":null,\"job_title\":\"Lead\"}"
+                        .formatted(RUN));
         assertThat(outside.status()).as(outside.toString()).isEqualTo(422);
         assertThat(code(outside.body())).isEqualTo("validation_error");
         assertThat(fields(outside.body())).containsOnlyKeys("email", "id", "first_name")
@@ -273,7 +277,8 @@ class OfflyDocumentedApiIntegrationTests {
     }
 
     private static UUID create(WorkeloClient offly, String name, String role) {
-        Answer created = offly.post("/api/v1/users", user("%s.%s.%s@example.com".formatted(name, RUN, UUID.randomUUID()), role));
+        Answer created = offly.post("/api/v1/users",
+                user("%s.%s.%s@example.com".formatted(name, RUN, UUID.randomUUID()), role));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return UUID.fromString((String) created.body().get("id"));
     }

@@ -57,7 +57,8 @@ class OfflySeedExamplesIntegrationTests {
         Answer all = offly.get("/api/v1/users");
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         assertThat(all.body()).containsOnlyKeys("data", "pagination");
-        assertThat(OfflyAnswers.data(all)).isNotEmpty().allSatisfy(user -> assertThat(user).containsOnlyKeys(USER_KEYS));
+        assertThat(OfflyAnswers.data(all)).isNotEmpty()
+                .allSatisfy(user -> assertThat(user).containsOnlyKeys(USER_KEYS));
 
         // curl -X POST .../api/v1/users -H "Content-Type: application/json" -d '{}'
         // (the seed shows no error; Offly's Errors page documents 422 validation_error in its error body)
@@ -91,7 +92,8 @@ class OfflySeedExamplesIntegrationTests {
         // And ids that are not UUIDs, or no one's
         assertThat(offly.get("/api/v1/users/42").status()).isEqualTo(400);
         assertThat(error(offly.get("/api/v1/users/42"))).containsEntry("code", "bad_request")
-                .containsEntry("details", Map.of("field", "id", "fields", Map.of("id", List.of("is not a valid UUID."))));
+                .containsEntry("details",
+                        Map.of("field", "id", "fields", Map.of("id", List.of("is not a valid UUID."))));
         assertThat(offly.get("/api/v1/users/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(offly.delete("/api/v1/users/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(offly.call(HttpMethod.PATCH, "/api/v1/users/" + UUID.randomUUID(), "{}").status()).isEqualTo(404);
@@ -148,7 +150,8 @@ class OfflySeedExamplesIntegrationTests {
         assertThat(journeys.journeysOf(employeeId)).extracting(JourneyView::status)
                 .containsExactly(JourneyStatus.CANCELLED);
         assertThat(offly.get("/employees/" + employeeId).status()).isEqualTo(404);
-        assertThat(offly.get("/api/employees/").list()).noneSatisfy(user -> assertThat(user).containsEntry("email", email));
+        assertThat(offly.get("/api/employees/").list())
+                .noneSatisfy(user -> assertThat(user).containsEntry("email", email));
         // but Offly lists them as archived, and only there
         assertThat(OfflyAnswers.everyUser(offly, "status=archived"))
                 .anySatisfy(user -> assertThat(user).containsEntry("email", email));

@@ -42,7 +42,8 @@ class OfflyTranslationTests {
         given(people.reachable(PersonRef.byUuid(MANAGER), rights)).willReturn(Optional.empty());
 
         // When a create names them, an unknown role and a day that is no day
-        Enrolment enrolment = translation.enrolment(request("boss", DEPARTMENT, MANAGER, List.of("mon", "funday"), null),
+        Enrolment enrolment = translation.enrolment(
+                request("boss", DEPARTMENT, MANAGER, List.of("mon", "funday"), null),
                 rights);
 
         // Then each is a violation, the hire has no role, department or manager
@@ -89,7 +90,8 @@ class OfflyTranslationTests {
         PersonChange change = translation.change(MANAGER, patch, rights);
 
         // Then both profile fields are emptied, and no hire field or reference is touched
-        assertThat(change.profile()).containsEntry("working_days", null).containsEntry("public_holiday_country_code", null);
+        assertThat(change.profile()).containsEntry("working_days", null).containsEntry("public_holiday_country_code",
+                null);
         assertThat(change.cleared()).isEmpty();
         assertThat(change.change().role()).isNull();
         assertThat(change.violations()).isEmpty();

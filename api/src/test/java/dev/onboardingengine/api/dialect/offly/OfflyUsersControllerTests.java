@@ -171,7 +171,8 @@ class OfflyUsersControllerTests {
         given(changes.change(asked.capture(), eq(rights))).willReturn(ada(null, null));
 
         // When a PATCH sets manager_id to null and the working days
-        mvc.perform(as(patch("/api/v1/users/" + ADA)).content("{\"manager_id\":null,\"working_days\":[\"FRI\",\"mon\"]}"))
+        mvc.perform(
+                as(patch("/api/v1/users/" + ADA)).content("{\"manager_id\":null,\"working_days\":[\"FRI\",\"mon\"]}"))
                 .andExpect(status().isOk());
 
         // Then the change names the person by UUID, clears the manager, and sets the days in Offly's order

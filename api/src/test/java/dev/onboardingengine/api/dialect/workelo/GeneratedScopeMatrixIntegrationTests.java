@@ -124,12 +124,14 @@ class GeneratedScopeMatrixIntegrationTests {
         Set<String> scope = Set.of("inA", "inA1", "pwA");
         caller(new Who("admin", everyone, everyone), hires.hire(hire("admin", EmployeeRole.ADMIN, null), null));
         caller(new Who("hr scoped", scope, scope), scoped(hires.hire(hire("hr-scoped", EmployeeRole.HR, null), null)));
-        caller(new Who("hr unscoped", everyone, everyone), hires.hire(hire("hr-unscoped", EmployeeRole.HR, null), null));
+        caller(new Who("hr unscoped", everyone, everyone),
+                hires.hire(hire("hr-unscoped", EmployeeRole.HR, null), null));
         caller(new Who("manager scoped", scope, Set.of()),
                 scoped(hires.hire(hire("manager-scoped", EmployeeRole.MANAGER, unitB), null)));
         caller(new Who("manager unscoped", Set.of(), Set.of()),
                 hires.hire(hire("manager-unscoped", EmployeeRole.MANAGER, unitA), null));
-        caller(new Who("colleague", Set.of(), Set.of()), hires.hire(hire("colleague", EmployeeRole.COLLEAGUE, unitA), null));
+        caller(new Who("colleague", Set.of(), Set.of()),
+                hires.hire(hire("colleague", EmployeeRole.COLLEAGUE, unitA), null));
     }
 
     @AfterAll
@@ -222,8 +224,10 @@ class GeneratedScopeMatrixIntegrationTests {
         if (marks.stream().anyMatch(mark -> !sent.contains(mark) && body.contains(mark))) {
             return true;
         }
-        return Pattern.compile("\"(employee_id|manager_id|buddy_id|hr_id|owner_id|validator_id)\"\\s*:\\s*\"?" + person.id()
-                + "\\b").matcher(body).find() && !sent.contains(Long.toString(person.id()));
+        return Pattern
+                .compile("\"(employee_id|manager_id|buddy_id|hr_id|owner_id|validator_id)\"\\s*:\\s*\"?" + person.id()
+                        + "\\b")
+                .matcher(body).find() && !sent.contains(Long.toString(person.id()));
     }
 
     private long rows(Caller caller) {
@@ -237,7 +241,8 @@ class GeneratedScopeMatrixIntegrationTests {
             if (!handler.getBeanType().getName().startsWith("dev.onboardingengine.")) {
                 return;
             }
-            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("ANY")
+            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty()
+                    ? Set.of("ANY")
                     : info.getMethodsCondition().getMethods().stream().map(Enum::name)
                             .collect(java.util.stream.Collectors.toSet());
             for (String pattern : info.getPatternValues()) {
@@ -293,6 +298,7 @@ class GeneratedScopeMatrixIntegrationTests {
     }
 
     private void caller(Who who, Employee employee) {
-        callers.add(new Caller(who, employee.id(), new WorkeloClient(port, tokens.issue(employee, null), objectMapper)));
+        callers.add(
+                new Caller(who, employee.id(), new WorkeloClient(port, tokens.issue(employee, null), objectMapper)));
     }
 }

@@ -49,7 +49,8 @@ record PaperworkTrack(long id, long hireId, long hrId, long managerId, long budd
     private static long employee(WorkeloClient workelo, String first, int roleId, long unitId) {
         Answer answer = workelo.post("/employees", """
                 {"first_name": "%s", "last_name": "Paperwork", "email": "%s.%s@company.com", "user_role_id": %d,
-                 "unit_organization_id": %d}""".formatted(first, first.toLowerCase(), UUID.randomUUID(), roleId, unitId));
+                 "unit_organization_id": %d}""".formatted(first, first.toLowerCase(), UUID.randomUUID(), roleId,
+                unitId));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.id();
     }

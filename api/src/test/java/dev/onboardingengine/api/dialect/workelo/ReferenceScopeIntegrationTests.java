@@ -80,7 +80,8 @@ class ReferenceScopeIntegrationTests {
                 new Reference("Workelo update manager_id", HttpMethod.PUT, "/employees/" + inA.id(),
                         "{\"manager_id\": %2$s, \"job_position\": \"ref-%1$s\"}"),
                 new Reference("track create implications", HttpMethod.POST, "/tracks",
-                        "{\"mobility\": \"offboarding-%1$s\", \"start_date\": \"2026-09-01\", \"employee_id\": " + inA.id()
+                        "{\"mobility\": \"offboarding-%1$s\", \"start_date\": \"2026-09-01\", \"employee_id\": "
+                                + inA.id()
                                 + ", \"implications\": {\"buddy_id\": %2$s}}"),
                 new Reference("track update implications", HttpMethod.PUT, "/tracks/" + track,
                         "{\"implications\": {\"manager_id\": %2$s}}"),
@@ -122,6 +123,7 @@ class ReferenceScopeIntegrationTests {
 
     /** A body template: %1$s a unique word, %2$s the person's id (JSON). */
     private record Reference(String name, HttpMethod method, String path, String template) {
+
         String body(String word, String person) {
             return template.formatted(word, person);
         }

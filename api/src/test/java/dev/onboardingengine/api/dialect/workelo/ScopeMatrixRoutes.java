@@ -19,10 +19,13 @@ import org.springframework.http.HttpMethod;
 final class ScopeMatrixRoutes {
 
     /** What the route is about: a person (or their track or paperwork), a list of people, or nobody. */
-    enum Key { PERSON, TRACK, PAPERWORK, LIST, NONE }
+    enum Key {
+        PERSON, TRACK, PAPERWORK, LIST, NONE
+    }
 
     /** A caller kind as the matrix sees it. */
     record Who(String name, Set<String> sees, Set<String> changes) {
+
         boolean admin() {
             return name.equals("admin");
         }
@@ -71,32 +74,39 @@ final class ScopeMatrixRoutes {
     static {
         // The directory (Workelo), keyed by the person
         person("GET /employees/{id}", READ, t -> get("/employees/" + t.person().id()), 200);
-        person("PUT /employees/{id}", WRITE, t -> put("/employees/" + t.person().id(), "{\"job_position\": \"Matrix\"}"), 200);
+        person("PUT /employees/{id}", WRITE,
+                t -> put("/employees/" + t.person().id(), "{\"job_position\": \"Matrix\"}"), 200);
         person("POST /employees/{id}/identifications", WRITE, t -> post("/employees/" + t.person().id()
-                + "/identifications", "{\"identification_resource_id\": 1, \"value\": \"BADGE-" + t.word() + "\"}"), 200, 201);
-        person("GET /employees/{id}/identifications", READ, t -> get("/employees/" + t.person().id() + "/identifications"), 200);
+                + "/identifications", "{\"identification_resource_id\": 1, \"value\": \"BADGE-" + t.word() + "\"}"),
+                200, 201);
+        person("GET /employees/{id}/identifications", READ,
+                t -> get("/employees/" + t.person().id() + "/identifications"), 200);
         person("GET /employees/{employeeId}/unit_organization_managements", READ,
                 t -> get("/employees/" + t.person().id() + "/unit_organization_managements"), 200);
         person("POST /employees/{employeeId}/unit_organization_managements", ADMIN, t -> post("/employees/"
-                + t.person().id() + "/unit_organization_managements", "{\"unit_organization_id\": " + t.unitB() + "}"), 200, 201);
+                + t.person().id() + "/unit_organization_managements", "{\"unit_organization_id\": " + t.unitB() + "}"),
+                200, 201);
         person("GET /api/journeys/{employeeId}", READ, t -> get("/api/journeys/" + t.person().id()), 200);
         person("POST /api/journeys/{employeeId}/sequences", ADMIN,
                 t -> post("/api/journeys/" + t.person().id() + "/sequences", "{\"sequences\": []}"), 400);
         person("GET /user_magic_links/{employeeId}", WRITE, t -> get("/user_magic_links/" + t.person().id()), 200, 409);
         person("GET /user_magic_links_by_email/{email}", WRITE,
                 t -> get("/user_magic_links_by_email/" + t.person().email()), 200, 409);
-        person("GET /user_magic_links_by_external_id/{externalId}", WRITE, t -> t.person().externalId() == null ? null
+        person("GET /user_magic_links_by_external_id/{externalId}", WRITE, t -> t.person().externalId() == null
+                ? null
                 : get("/user_magic_links_by_external_id/" + t.person().externalId()), 200, 409);
         person("GET /owners/{ownerId}/actions", READ, t -> get("/owners/" + t.person().id() + "/actions"), 200);
         // Offly and Bridge, keyed by the person
         person("GET /api/v1/users/{id}", READ, t -> get("/api/v1/users/" + t.person().uuid()), 200);
         person("PATCH /api/v1/users/{id}", WRITE,
-                t -> new Call(HttpMethod.PATCH, "/api/v1/users/" + t.person().uuid(), "{\"job_title\": \"Matrix\"}"), 200);
+                t -> new Call(HttpMethod.PATCH, "/api/v1/users/" + t.person().uuid(), "{\"job_title\": \"Matrix\"}"),
+                200);
         refusals("DELETE /api/v1/users/{id}", Key.PERSON, WRITE, t -> delete("/api/v1/users/" + t.person().uuid()));
         refusals("DELETE /api/admin/users/{id}", Key.PERSON, WRITE, t -> delete("/api/admin/users/" + t.person().id()));
         refusals("POST /api/admin/users/{id}/hide", Key.PERSON, WRITE,
                 t -> post("/api/admin/users/" + t.person().id() + "/hide", null));
-        person("GET /api/admin/users/{id}/summary", READ, t -> get("/api/admin/users/" + t.person().id() + "/summary"), 200);
+        person("GET /api/admin/users/{id}/summary", READ, t -> get("/api/admin/users/" + t.person().id() + "/summary"),
+                200);
         // Creations that name the person as manager or buddy
         ROUTES.put("POST /employees", new Entry(Key.PERSON, t -> post("/employees", """
                 {"first_name": "Named", "last_name": "By", "email": "named.%s@example.com", "unit_organization_id": %d,
@@ -112,30 +122,43 @@ final class ScopeMatrixRoutes {
                  "manager_id": "%s", "role": "colleague"}""".formatted(t.word(), t.departmentA(), t.person().uuid())),
                 // Offly documents a body field's error as 422 validation_error
                 WRITE, Set.of(201), Set.of(422, 403), false));
-        for (String path : new String[] {"/api/users/", "/api/users"}) {
-            ROUTES.put("POST " + path, new Entry(Key.PERSON, t -> post(path, """
-                    {"first_name": "Chief", "last_name": "By", "email": "chief.%s@example.com", "role": 3, "buddy": %d}"""
-                    .formatted(t.word(), t.person().id())), UNSCOPED_WRITERS, Set.of(201), Set.of(400, 403), false));
+        for (String path : new String[]{"/api/users/", "/api/users"}) {
+            ROUTES.put("POST " + path,
+                    new Entry(Key.PERSON,
+                            t -> post(path,
+                                    """
+                                            {"first_name": "Chief", "last_name": "By", "email": "chief.%s@example.com", "role": 3, "buddy": %d}"""
+                                            .formatted(t.word(), t.person().id())),
+                            UNSCOPED_WRITERS, Set.of(201), Set.of(400, 403), false));
         }
-        ROUTES.put("POST /api/admin/users", new Entry(Key.PERSON, t -> post("/api/admin/users", """
-                {"users": [{"uid": "bridge-%s", "first_name": "Bridge", "last_name": "By",
-                 "email": "bridge.%s@example.com", "manager_id": "%d"}]}""".formatted(t.word(), t.word(), t.person().id())),
-                UNSCOPED_WRITERS, Set.of(200, 201), Set.of(400, 403), false));
+        ROUTES.put("POST /api/admin/users",
+                new Entry(Key.PERSON,
+                        t -> post("/api/admin/users",
+                                """
+                                        {"users": [{"uid": "bridge-%s", "first_name": "Bridge", "last_name": "By",
+                                         "email": "bridge.%s@example.com", "manager_id": "%d"}]}""".formatted(t.word(),
+                                        t.word(), t.person().id())),
+                        UNSCOPED_WRITERS, Set.of(200, 201), Set.of(400, 403), false));
         // Tracks, keyed by the person's track
         track("GET /tracks/{id}", READ, t -> get("/tracks/" + t.person().trackId()), 200);
         track("PUT /tracks/{id}/start", WRITE, t -> put("/tracks/" + t.person().trackId() + "/start", null), 200, 409);
-        refusals("PUT /tracks/{id}/cancel", Key.TRACK, WRITE, t -> put("/tracks/" + t.person().trackId() + "/cancel", null));
-        track("PUT /tracks/{id}", WRITE, t -> put("/tracks/" + t.person().trackId(), "{\"end_date\": \"2027-12-31\"}"), 200);
+        refusals("PUT /tracks/{id}/cancel", Key.TRACK, WRITE,
+                t -> put("/tracks/" + t.person().trackId() + "/cancel", null));
+        track("PUT /tracks/{id}", WRITE, t -> put("/tracks/" + t.person().trackId(), "{\"end_date\": \"2027-12-31\"}"),
+                200);
         track("GET /tracks/{trackId}/forms", READ, t -> get("/tracks/" + t.person().trackId() + "/forms"), 200);
         track("GET /tracks/{trackId}/documents", READ, t -> get("/tracks/" + t.person().trackId() + "/documents"), 200);
         // Paperwork, keyed by the person's form, paperwork, file, document or attachment
         paperwork("GET /forms/{id}", READ, t -> get("/forms/" + t.person().formId()), 200);
-        for (String step : new String[] {"submit", "validate", "reopen"}) {
-            refusals("PUT /forms/{id}/" + step, Key.PAPERWORK, WRITE, t -> put("/forms/" + t.person().formId() + "/" + step, null));
+        for (String step : new String[]{"submit", "validate", "reopen"}) {
+            refusals("PUT /forms/{id}/" + step, Key.PAPERWORK, WRITE,
+                    t -> put("/forms/" + t.person().formId() + "/" + step, null));
         }
-        paperwork("PUT /paperworks/{id}", WRITE, t -> put("/paperworks/" + t.person().legalNameId(), "{\"value\": \"Matrix\"}"), 200);
-        ROUTES.put("POST /paperwork_files", new Entry(Key.PAPERWORK, t -> post("/paperwork_files", upload("paperwork_id",
-                t.person().identityId())), WRITE, Set.of(201), Set.of(400, 403, 404), false));
+        paperwork("PUT /paperworks/{id}", WRITE,
+                t -> put("/paperworks/" + t.person().legalNameId(), "{\"value\": \"Matrix\"}"), 200);
+        ROUTES.put("POST /paperwork_files",
+                new Entry(Key.PAPERWORK, t -> post("/paperwork_files", upload("paperwork_id",
+                        t.person().identityId())), WRITE, Set.of(201), Set.of(400, 403, 404), false));
         paperwork("GET /paperwork_files/{id}", READ, t -> get("/paperwork_files/" + t.person().fileId()), 200);
         ROUTES.put("POST /attachments", new Entry(Key.PAPERWORK, t -> post("/attachments", upload("document_id",
                 t.person().documentId())), WRITE, Set.of(201), Set.of(400, 403, 404), false));
@@ -147,16 +170,18 @@ final class ScopeMatrixRoutes {
         list("GET /tracks", "/tracks?limit=200");
         list("GET /api/v1/users", "/api/v1/users?limit=100");
         // Reference data every reader shares: holds nobody's data
-        for (String path : new String[] {"/user_roles", "/identification_resources", "/level_organizations",
+        for (String path : new String[]{"/user_roles", "/identification_resources", "/level_organizations",
                 "/unit_organizations", "/templates", "/api/sequences/", "/api/sequences", "/paperwork_resources",
                 "/document_resources"}) {
             none("GET " + path, ANYONE, t -> get(path), Set.of(200, 403), false);
         }
-        none("GET /unit_organizations/{id}", ANYONE, t -> get("/unit_organizations/" + t.unitA()), Set.of(200, 403), false);
+        none("GET /unit_organizations/{id}", ANYONE, t -> get("/unit_organizations/" + t.unitA()), Set.of(200, 403),
+                false);
         none("GET /collection_values", ANYONE, t -> get("/collection_values"), Set.of(200, 400, 403), false);
         // Organisation-wide and administrators' routes
         none("POST /unit_organizations", ORGANISATION_WIDE, t -> post("/unit_organizations", "{}"), Set.of(), true);
-        none("PUT /unit_organizations/{id}", ORGANISATION_WIDE, t -> put("/unit_organizations/" + t.unitB(), "{}"), Set.of(), true);
+        none("PUT /unit_organizations/{id}", ORGANISATION_WIDE, t -> put("/unit_organizations/" + t.unitB(), "{}"),
+                Set.of(), true);
         none("DELETE /unit_organization_managements/{id}", ADMIN,
                 t -> delete("/unit_organization_managements/" + Long.MAX_VALUE), Set.of(404), false);
         none("POST /document_resources", ORGANISATION_WIDE, t -> post("/document_resources", "{}"), Set.of(), true);
@@ -168,8 +193,10 @@ final class ScopeMatrixRoutes {
         none("POST /api/webhooks", ADMIN, t -> post("/api/webhooks", "{}"), Set.of(), true);
         none("GET /api/webhooks", ADMIN, t -> get("/api/webhooks"), Set.of(200), false);
         none("GET /api/webhooks/{id}", ADMIN, t -> get("/api/webhooks/" + Long.MAX_VALUE), Set.of(404), false);
-        none("POST /api/webhooks/{id}/rotate-secret", ADMIN, t -> post("/api/webhooks/" + Long.MAX_VALUE + "/rotate-secret",
-                null), Set.of(), true);
+        none("POST /api/webhooks/{id}/rotate-secret", ADMIN,
+                t -> post("/api/webhooks/" + Long.MAX_VALUE + "/rotate-secret",
+                        null),
+                Set.of(), true);
         none("DELETE /api/webhooks/{id}", ADMIN, t -> delete("/api/webhooks/" + Long.MAX_VALUE), Set.of(), true);
         none("GET /api/webhooks/{id}/deliveries", ADMIN, t -> get("/api/webhooks/" + Long.MAX_VALUE + "/deliveries"),
                 Set.of(404), false);
@@ -184,7 +211,8 @@ final class ScopeMatrixRoutes {
         portal("GET /portal/{token}/forms/{formId}", t -> get(token + "/forms/1"));
         portal("POST /portal/{token}/forms/{formId}", t -> post(token + "/forms/1", null));
         portal("GET /portal/{token}/documents/{documentId}/file", t -> get(token + "/documents/1/file"));
-        portal("POST /portal/{token}/documents/{documentId}/acknowledge", t -> post(token + "/documents/1/acknowledge", null));
+        portal("POST /portal/{token}/documents/{documentId}/acknowledge",
+                t -> post(token + "/documents/1/acknowledge", null));
         portal("ANY /portal", t -> get("/portal"));
         portal("ANY /portal/**", t -> get("/portal/somewhere/else"));
         none("GET /portal/all-done", ANYONE, t -> get("/portal/all-done"), Set.of(200), false);
@@ -195,7 +223,8 @@ final class ScopeMatrixRoutes {
         person("GET /api/slack/members/{employeeId}", ADMIN, t -> get("/api/slack/members/" + t.person().id()), 200);
         person("PUT /api/slack/members/{employeeId}", ADMIN, t -> put("/api/slack/members/" + t.person().id(),
                 "{\"slack_user_id\": \"UMATRIX01\"}"), 200);
-        person("DELETE /api/slack/members/{employeeId}", ADMIN, t -> delete("/api/slack/members/" + t.person().id()), 204);
+        person("DELETE /api/slack/members/{employeeId}", ADMIN, t -> delete("/api/slack/members/" + t.person().id()),
+                204);
         none("POST /slack/interactions", NOBODY, t -> post("/slack/interactions", null), Set.of(401), false);
         // Spring Boot's error page, answered by the engine's own (ErrorEndpoint): nobody's data
         none("ANY /error", ANYONE, t -> get("/error"), Set.of(200, 404), false);

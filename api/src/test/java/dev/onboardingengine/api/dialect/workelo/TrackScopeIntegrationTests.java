@@ -61,7 +61,8 @@ class TrackScopeIntegrationTests {
     }
 
     /** A track in unit A, one in unit B, and HR scoped to A. */
-    private record Scene(String run, WorkeloClient admin, WorkeloClient scopedHr, PaperworkTrack inA, PaperworkTrack inB) {
+    private record Scene(String run, WorkeloClient admin, WorkeloClient scopedHr, PaperworkTrack inA,
+            PaperworkTrack inB) {
     }
 
     private Scene scene() {
@@ -135,11 +136,13 @@ class TrackScopeIntegrationTests {
         expect(wrong, scopedHr.get("/paperwork_resources"), 200);
         expect(wrong, scopedHr.get("/document_resources"), 200);
         long tshirts = admin.get("/paperwork_resources?type=selection&limit=200").list().stream()
-                .filter(r -> "tshirt_size".equals(r.get("key"))).findFirst().map(r -> ((Number) r.get("id")).longValue())
+                .filter(r -> "tshirt_size".equals(r.get("key"))).findFirst()
+                .map(r -> ((Number) r.get("id")).longValue())
                 .orElseThrow();
         expect(wrong, scopedHr.post("/collection_values?resource_type=PaperworkResource&resource_id=" + tshirts,
                 "{\"value\": \"XXS\"}"), 403);
-        expect(wrong, scopedHr.post("/document_resources", "{\"key\": \"scoped-" + run + "\", \"name\": \"Mine\"}"), 403);
+        expect(wrong, scopedHr.post("/document_resources", "{\"key\": \"scoped-" + run + "\", \"name\": \"Mine\"}"),
+                403);
 
         assertThat(wrong).isEmpty();
         assertThat(admin.get("/forms/" + b.formId()).raw()).doesNotContain("Bob");

@@ -82,9 +82,10 @@ class WorkeloBadInputIntegrationTests {
         Answer badStartDate = workelo.post("/employees", """
                 {"first_name": "A", "last_name": "Date", "email": "date.%s@example.com", "start_date": "2026-02-30"}"""
                 .formatted(run));
-        Answer textForId = workelo.post("/employees", """
-                {"first_name": "A", "last_name": "Type", "email": "type.%s@example.com", "unit_organization_id": "five"}"""
-                .formatted(run));
+        Answer textForId = workelo.post("/employees",
+                """
+                        {"first_name": "A", "last_name": "Type", "email": "type.%s@example.com", "unit_organization_id": "five"}"""
+                        .formatted(run));
         Answer badLogRange = workelo.get("/logs?from=2026-13-01&to=yesterday");
         Answer reversedRange = workelo.get("/logs?from=2026-05-26&to=2026-01-01");
         Answer badPaging = workelo.get("/employees?limit=0&offset=-1");

@@ -54,10 +54,12 @@ public final class WorkeloClient {
         }
         return request.exchange((req, response) -> {
             byte[] bytes = response.getBody().readAllBytes();
-            String contentType = response.getHeaders().getContentType() == null ? null
+            String contentType = response.getHeaders().getContentType() == null
+                    ? null
                     : response.getHeaders().getContentType().getType() + "/"
                             + response.getHeaders().getContentType().getSubtype();
-            return new Answer(response.getStatusCode().value(), contentType, HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(response.getHeaders())),
+            return new Answer(response.getStatusCode().value(), contentType,
+                    HttpHeaders.readOnlyHttpHeaders(new HttpHeaders(response.getHeaders())),
                     new String(bytes, java.nio.charset.StandardCharsets.UTF_8), parse(bytes));
         });
     }

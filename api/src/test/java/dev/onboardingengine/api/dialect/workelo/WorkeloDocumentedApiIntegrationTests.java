@@ -57,8 +57,10 @@ class WorkeloDocumentedApiIntegrationTests {
     @BeforeEach
     void tokenFromTheTokenEndpoint() {
         // Authentication: a client id and secret, exchanged for a bearer token at the token endpoint
-        OAuthClients.Registered client = clients.register(hires.hire(NewHire.builder().firstName("Ada").lastName("Integrator")
-                .email("ada." + UUID.randomUUID() + "@example.com").role(EmployeeRole.ADMIN).build(), null), "contract test", null);
+        OAuthClients.Registered client = clients.register(
+                hires.hire(NewHire.builder().firstName("Ada").lastName("Integrator")
+                        .email("ada." + UUID.randomUUID() + "@example.com").role(EmployeeRole.ADMIN).build(), null),
+                "contract test", null);
         WorkeloOAuthIntegrationTests.TokenAnswer token = WorkeloOAuthIntegrationTests.tokenRequest(port, objectMapper,
                 "/v1/oauth/token", null, WorkeloOAuthIntegrationTests.form("grant_type", "client_credentials",
                         "client_id", client.clientId(), "client_secret", client.clientSecret()));

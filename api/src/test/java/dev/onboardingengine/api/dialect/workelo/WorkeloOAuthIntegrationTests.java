@@ -120,7 +120,8 @@ class WorkeloOAuthIntegrationTests {
         OAuthClients.Registered client = clients.register(person(EmployeeRole.ADMIN), "expiring", null);
         String expired = issue(client);
         assertThat(workelo(expired).get("/v1/employees").status()).isEqualTo(200);
-        jdbc.sql("update api_client_token set expires_at = current_timestamp - interval '1' second where token_hash = :h")
+        jdbc.sql(
+                "update api_client_token set expires_at = current_timestamp - interval '1' second where token_hash = :h")
                 .param("h", sha256(expired)).update();
 
         // When they call Workelo's routes
@@ -152,7 +153,8 @@ class WorkeloOAuthIntegrationTests {
         assertThat(asAdmin.status()).as(asAdmin.toString()).isEqualTo(201);
 
         // And when the colleague is removed, their client's token stops working, as does a new token request
-        jdbc.sql("update employee set deleted_at = current_timestamp where id = :id").param("id", colleague.id()).update();
+        jdbc.sql("update employee set deleted_at = current_timestamp where id = :id").param("id", colleague.id())
+                .update();
         assertThat(workelo(colleagueToken).get("/v1/employees").status()).isEqualTo(401);
     }
 
@@ -196,7 +198,8 @@ class WorkeloOAuthIntegrationTests {
     }
 
     static String basic(String clientId, String secret) {
-        return "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     static MultiValueMap<String, String> form(String... namesAndValues) {

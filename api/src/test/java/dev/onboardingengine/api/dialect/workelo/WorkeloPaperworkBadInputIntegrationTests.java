@@ -83,12 +83,14 @@ class WorkeloPaperworkBadInputIntegrationTests {
         long identity = idOf(paperworks, "identity_document");
         assertBadFile(identity, "id.pdf", PNG, "image/png file by its content, but its name says otherwise");
         assertBadFile(identity, "notes.pdf", "just some text".getBytes(), "not an allowed type");
-        assertBadFile(identity, "setup.exe", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0}, "not an allowed type");
+        assertBadFile(identity, "setup.exe", new byte[]{'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0},
+                "not an allowed type");
         byte[] oversize = new byte[5 * 1024 * 1024 + 1];
         System.arraycopy(WorkeloPaperworkSeedExamplesIntegrationTests.PDF, 0, oversize, 0,
                 WorkeloPaperworkSeedExamplesIntegrationTests.PDF.length);
         assertBadFile(identity, "big.pdf", oversize, "larger than");
-        Answer notBase64 = workelo.post("/paperwork_files", "{\"paperwork_id\": %d, \"file\": \"%%%%\"}".formatted(identity));
+        Answer notBase64 = workelo.post("/paperwork_files",
+                "{\"paperwork_id\": %d, \"file\": \"%%%%\"}".formatted(identity));
         assertThat(notBase64.status()).isEqualTo(400);
         assertThat(notBase64.body()).containsEntry("file", List.of("is not valid base64."));
         Answer notAFileField = workelo.post("/paperwork_files", "{\"paperwork_id\": %d, \"file\": \"%s\"}"
@@ -108,8 +110,9 @@ class WorkeloPaperworkBadInputIntegrationTests {
         assertThat(badBoth.status()).isEqualTo(400);
         assertThat(badBoth.body()).containsKeys("file", "paperwork_id");
         // A real PNG with its own name is fine
-        Answer png = workelo.post("/paperwork_files", "{\"paperwork_id\": %d, \"file\": \"%s\", \"file_name\": \"id.png\"}"
-                .formatted(identity, Base64.getEncoder().encodeToString(PNG)));
+        Answer png = workelo.post("/paperwork_files",
+                "{\"paperwork_id\": %d, \"file\": \"%s\", \"file_name\": \"id.png\"}"
+                        .formatted(identity, Base64.getEncoder().encodeToString(PNG)));
         assertThat(png.status()).as(png.toString()).isEqualTo(201);
         assertThat(png.body()).containsEntry("content_type", "image/png");
     }
@@ -118,8 +121,10 @@ class WorkeloPaperworkBadInputIntegrationTests {
     void aFormWithOneWrongAnswerSavesNothingAndCannotBeSubmittedHalfFilled() {
         long legalName = idOf(paperworks, "legal_name");
         long birthDate = idOf(paperworks, "birth_date");
-        assertThatThrownBy(() -> forms.fill(formId, Map.of(legalName, "John Martin", birthDate, "someday"), Map.of(), true,
-                null, Instant.now())).isInstanceOfSatisfying(InvalidInput.class, wrong -> assertThat(wrong.violations())
+        assertThatThrownBy(
+                () -> forms.fill(formId, Map.of(legalName, "John Martin", birthDate, "someday"), Map.of(), true,
+                        null, Instant.now()))
+                .isInstanceOfSatisfying(InvalidInput.class, wrong -> assertThat(wrong.violations())
                         .extracting(InvalidInput.Violation::field).containsExactly("birth_date"));
         assertThat(paperworks(workelo.get("/forms/" + formId))).allSatisfy(p -> assertThat(p.get("value")).isNull());
         // An answer left out stays; an answer emptied on purpose empties the field
@@ -140,7 +145,8 @@ class WorkeloPaperworkBadInputIntegrationTests {
     @Test
     void brokenOptionListsNameTheField() {
         long tshirts = workelo.get("/paperwork_resources?type=selection&limit=200").list().stream()
-                .filter(r -> "tshirt_size".equals(r.get("key"))).findFirst().map(r -> ((Number) r.get("id")).longValue())
+                .filter(r -> "tshirt_size".equals(r.get("key"))).findFirst()
+                .map(r -> ((Number) r.get("id")).longValue())
                 .orElseThrow();
         long legalName = workelo.get("/paperwork_resources?type=text&limit=200").list().stream()
                 .filter(r -> "legal_name".equals(r.get("key"))).findFirst().map(r -> ((Number) r.get("id")).longValue())
@@ -153,7 +159,8 @@ class WorkeloPaperworkBadInputIntegrationTests {
                 .containsEntry("resource_id", List.of(legalName + " is not a selection list."));
         String list = "/collection_values?resource_type=PaperworkResource&resource_id=" + tshirts;
         assertThat(workelo.post(list, "{\"value\": \"  \"}").body()).containsKey("value");
-        assertThat(workelo.post(list, "{\"value\": \"XXL\", \"parent_id\": 987654321}").body()).containsKey("parent_id");
+        assertThat(workelo.post(list, "{\"value\": \"XXL\", \"parent_id\": 987654321}").body())
+                .containsKey("parent_id");
         assertThat(workelo.post(list, "{\"value\": \"XXL\", \"position\": -1}").body()).containsKey("position");
         assertThat(workelo.post(list, "{\"value\": \"Extra small\", \"external_id\": \"xs\"}").body())
                 .containsEntry("external_id", List.of("\"xs\" is already taken."));
@@ -174,8 +181,9 @@ class WorkeloPaperworkBadInputIntegrationTests {
     }
 
     private void assertBadFile(long paperworkId, String name, byte[] content, String message) {
-        Answer answer = workelo.post("/paperwork_files", "{\"paperwork_id\": %d, \"file\": \"%s\", \"file_name\": \"%s\"}"
-                .formatted(paperworkId, Base64.getEncoder().encodeToString(content), name));
+        Answer answer = workelo.post("/paperwork_files",
+                "{\"paperwork_id\": %d, \"file\": \"%s\", \"file_name\": \"%s\"}"
+                        .formatted(paperworkId, Base64.getEncoder().encodeToString(content), name));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.body().get("file").toString()).contains(message);
         assertThat(paperworks(workelo.get("/forms/" + formId))).filteredOn(p -> p.get("id").equals((int) paperworkId))

@@ -2,7 +2,6 @@ package dev.onboardingengine.api.dialect.workelo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +105,8 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
                 { "paperwork_id": %d, "file": "%s", "file_name": "passport.pdf" }"""
                 .formatted(identity, Base64.getEncoder().encodeToString(PDF)));
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
-        assertThat(uploaded.body()).containsEntry("paperwork_id", (int) identity).containsEntry("file_name", "passport.pdf")
+        assertThat(uploaded.body()).containsEntry("paperwork_id", (int) identity)
+                .containsEntry("file_name", "passport.pdf")
                 .containsEntry("content_type", "application/pdf").containsEntry("size", PDF.length);
 
         // GET /paperwork_files/{id}: the same bytes back
@@ -152,18 +152,21 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
         Answer documents = workelo.get("/tracks/" + track.id() + "/documents");
         assertThat(documents.status()).as(documents.toString()).isEqualTo(200);
         assertThat(documents.list()).extracting(d -> d.get("name"), d -> d.get("type"), d -> d.get("status"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Employee handbook", "download", "receipting"),
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Employee handbook", "download", "receipting"),
                         org.assertj.core.groups.Tuple.tuple("IT charter", "sign", "receipting"));
         assertThat(workelo.get("/tracks/" + track.id() + "/documents?status=finalized").list()).isEmpty();
         assertThat(workelo.get("/tracks/" + track.id() + "/documents?status=supplying").list()).isEmpty();
 
         // GET /attachments/{id}: the file as base64
-        Map<String, Object> handbook = documents.list().stream().filter(d -> "download".equals(d.get("type"))).findFirst()
+        Map<String, Object> handbook = documents.list().stream().filter(d -> "download".equals(d.get("type")))
+                .findFirst()
                 .orElseThrow();
         Answer attachment = workelo.get("/attachments/" + handbook.get("attachment_id"));
         assertThat(attachment.status()).as(attachment.toString()).isEqualTo(200);
         assertThat(attachment.body()).containsEntry("content_type", "application/pdf");
-        assertThat(new String(Base64.getDecoder().decode((String) attachment.body().get("file")), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(new String(Base64.getDecoder().decode((String) attachment.body().get("file")),
+                java.nio.charset.StandardCharsets.ISO_8859_1))
                 .startsWith("%PDF-").contains("Employee handbook");
 
         // GET /document_resources, ?type=sign, ?type=download
@@ -188,7 +191,8 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
         // Completing the action in Tasklist counts as reading it: finalized, with who and when
         tasks.complete((String) handbook.get("action_id"));
         assertThat(workelo.get("/tracks/" + track.id() + "/documents?status=finalized").list()).singleElement()
-                .satisfies(d -> assertThat(d).containsEntry("name", "Employee handbook").containsKey("acknowledged_at"));
+                .satisfies(
+                        d -> assertThat(d).containsEntry("name", "Employee handbook").containsKey("acknowledged_at"));
     }
 
     @Test
@@ -212,18 +216,21 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
 
         // Create a simple option (as written; the external id is unique per list, so a second run adds a suffix)
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Answer permanent = workelo.post("/collection_values?resource_type=PaperworkResource&resource_id=" + contractTypes, """
-                {
-                "value": "Permanent contract",
-                "external_id": "contract_permanent%s",
-                "position": 1
-                }""".formatted(suffix));
+        Answer permanent = workelo
+                .post("/collection_values?resource_type=PaperworkResource&resource_id=" + contractTypes, """
+                        {
+                        "value": "Permanent contract",
+                        "external_id": "contract_permanent%s",
+                        "position": 1
+                        }""".formatted(suffix));
         assertThat(permanent.status()).as(permanent.toString()).isEqualTo(201);
         assertThat(permanent.body()).containsEntry("value", "Permanent contract").containsEntry("position", 1)
                 .containsEntry("parent_id", null);
         // Inserted at a taken position, it moved the others down: no two options share a position
-        List<Map<String, Object>> contracts = workelo.get("/collection_values?resource_type=PaperworkResource&resource_id="
-                + contractTypes + "&limit=200").list();
+        List<Map<String, Object>> contracts = workelo
+                .get("/collection_values?resource_type=PaperworkResource&resource_id="
+                        + contractTypes + "&limit=200")
+                .list();
         assertThat(contracts).hasSizeGreaterThan(1);
         assertThat(contracts).extracting(v -> v.get("position")).doesNotHaveDuplicates();
         assertThat(contracts.get(0)).containsEntry("value", "Permanent contract");
@@ -238,8 +245,10 @@ class WorkeloPaperworkSeedExamplesIntegrationTests {
                 }""".formatted(suffix, paris1));
         assertThat(paris1st.status()).as(paris1st.toString()).isEqualTo(201);
         assertThat(paris1st.body()).containsEntry("parent_id", (int) paris1);
-        assertThat(workelo.get("/collection_values?resource_type=PaperworkResource&resource_id=" + cities + "&parent_id="
-                + paris1).list()).extracting(v -> v.get("value")).contains("Paris 1st");
+        assertThat(
+                workelo.get("/collection_values?resource_type=PaperworkResource&resource_id=" + cities + "&parent_id="
+                        + paris1).list())
+                .extracting(v -> v.get("value")).contains("Paris 1st");
 
         // The hire chooses 75001 and Paris 1st
         Answer form = workelo.get("/forms/" + workelo.get("/tracks/" + track.id() + "/forms").id(0));

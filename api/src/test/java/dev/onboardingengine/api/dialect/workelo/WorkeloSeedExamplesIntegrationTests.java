@@ -115,8 +115,9 @@ class WorkeloSeedExamplesIntegrationTests {
 
         Answer departments = workelo.get("/unit_organizations?level_organization_id=" + departmentLevel);
         assertThat(departments.status()).isEqualTo(200);
-        assertThat(departments.list()).allSatisfy(unit ->
-                assertThat(((Number) unit.get("level_organization_id")).longValue()).isEqualTo(departmentLevel));
+        assertThat(departments.list())
+                .allSatisfy(unit -> assertThat(((Number) unit.get("level_organization_id")).longValue())
+                        .isEqualTo(departmentLevel));
 
         Answer itDepartment = workelo.post("/unit_organizations", """
                 {

@@ -207,11 +207,17 @@ class WorkeloTrackSeedExamplesIntegrationTests {
         // Given two draft tracks, the engine's clock before their start day
         EngineClock.moveTo(Instant.parse("2026-05-01T08:00:00Z"));
         WorkeloClient workelo = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
-        long now = workelo.post("/tracks", """
-                {"start_date": "2026-06-01", "employee_id": %d}""".formatted(employee(workelo, "Ines", "Okafor", 1, null)))
+        long now = workelo
+                .post("/tracks",
+                        """
+                                {"start_date": "2026-06-01", "employee_id": %d}"""
+                                .formatted(employee(workelo, "Ines", "Okafor", 1, null)))
                 .id();
-        long later = workelo.post("/tracks", """
-                {"start_date": "2026-06-01", "employee_id": %d}""".formatted(employee(workelo, "Jon", "Petit", 1, null)))
+        long later = workelo
+                .post("/tracks",
+                        """
+                                {"start_date": "2026-06-01", "employee_id": %d}"""
+                                .formatted(employee(workelo, "Jon", "Petit", 1, null)))
                 .id();
 
         // When one is started with its invitation now, the other with a later invite_at
@@ -237,7 +243,8 @@ class WorkeloTrackSeedExamplesIntegrationTests {
                 "sequence-it-equipment");
         long existing = employee(workelo, "Carl", "Nguyen", 1, null);
         Answer created = workelo.post("/tracks", """
-                {"start_date": "2026-06-01", "employee_id": %d, "template_ids": [%d]}""".formatted(existing, itEquipment));
+                {"start_date": "2026-06-01", "employee_id": %d, "template_ids": [%d]}""".formatted(existing,
+                itEquipment));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long trackId = created.id();
         assertThat(workelo.put("/tracks/" + trackId + "/start", null).status()).isEqualTo(200);
@@ -252,7 +259,8 @@ class WorkeloTrackSeedExamplesIntegrationTests {
         // Then it is over: no process instance, timer or task is left, and starting it again is refused
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.body()).containsEntry("status", "cancelled");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(existing)).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(existing)).count())
+                .isZero();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(existing)).count()).isZero();
         Answer restart = workelo.put("/tracks/" + trackId + "/start", null);
         assertThat(restart.status()).isEqualTo(409);
@@ -306,7 +314,8 @@ class WorkeloTrackSeedExamplesIntegrationTests {
                 {"mobility": "offboarding", "start_date": "2026-06-01", "end_date": "2026-06-30", "employee_id": %d}"""
                 .formatted(leaver));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(workelo.put("/tracks/" + created.id() + "/start", null).body()).containsEntry("status", "in_progress");
+        assertThat(workelo.put("/tracks/" + created.id() + "/start", null).body()).containsEntry("status",
+                "in_progress");
 
         // Then it runs as a journey-offboarding process instance of that employee
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(leaver))

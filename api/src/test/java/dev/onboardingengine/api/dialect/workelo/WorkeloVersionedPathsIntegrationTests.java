@@ -29,7 +29,7 @@ class WorkeloVersionedPathsIntegrationTests {
     void everyWorkeloRouteAnswersUnderV1AsAtTheRoot() {
         WorkeloClient workelo = new WorkeloClient(port, ApiIntegrationTest.ADMIN_TOKEN, objectMapper);
 
-        for (String path : new String[] {"/employees?role=manager", "/unit_organizations", "/level_organizations",
+        for (String path : new String[]{"/employees?role=manager", "/unit_organizations", "/level_organizations",
                 "/tracks", "/templates", "/identification_resources", "/logs"}) {
             Answer root = workelo.get(path);
             Answer versioned = workelo.get("/v1" + path);
@@ -39,9 +39,11 @@ class WorkeloVersionedPathsIntegrationTests {
         String externalId = "v1-" + java.util.UUID.randomUUID();
         Object level = workelo.get("/v1/level_organizations").list().get(0).get("id");
         Answer created = workelo.post("/v1/unit_organizations",
-                "{\"external_id\":\"%s\",\"name\":\"Versioned\",\"level_organization_id\":%s}".formatted(externalId, level));
+                "{\"external_id\":\"%s\",\"name\":\"Versioned\",\"level_organization_id\":%s}".formatted(externalId,
+                        level));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        assertThat(workelo.get("/unit_organizations/" + created.body().get("id")).body()).containsEntry("external_id", externalId);
+        assertThat(workelo.get("/unit_organizations/" + created.body().get("id")).body()).containsEntry("external_id",
+                externalId);
     }
 
     @Test
@@ -56,7 +58,8 @@ class WorkeloVersionedPathsIntegrationTests {
     @Test
     void theOpenApiDescriptionListsTheV1Paths() {
         @SuppressWarnings("unchecked")
-        Map<String, Object> paths = (Map<String, Object>) new WorkeloClient(port, null, objectMapper).get("/v3/api-docs")
+        Map<String, Object> paths = (Map<String, Object>) new WorkeloClient(port, null, objectMapper)
+                .get("/v3/api-docs")
                 .body().get("paths");
         assertThat(paths).containsKeys("/employees", "/v1/employees", "/tracks/{id}/start", "/v1/tracks/{id}/start")
                 .doesNotContainKey("/v1/api/users/");

@@ -25,6 +25,7 @@ import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.JourneyView;
 import dev.onboardingengine.workflow.testing.EngineClock;
 import dev.onboardingengine.workflow.testing.TopicReader;
+
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -190,7 +191,8 @@ class HireRequestIntakeIntegrationTests {
     }
 
     private Employee awaitEmployee(String externalId) {
-        return await().atMost(EVENTUALLY).until(() -> employees.findByExternalId(externalId), found -> found.isPresent())
+        return await().atMost(EVENTUALLY)
+                .until(() -> employees.findByExternalId(externalId), found -> found.isPresent())
                 .orElseThrow();
     }
 
@@ -207,7 +209,8 @@ class HireRequestIntakeIntegrationTests {
     }
 
     private double received(String outcome) {
-        var counter = meters.find("onboarding.hires.received").tag("channel", "kafka").tag("outcome", outcome).counter();
+        var counter = meters.find("onboarding.hires.received").tag("channel", "kafka").tag("outcome", outcome)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
