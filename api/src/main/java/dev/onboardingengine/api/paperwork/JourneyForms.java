@@ -19,7 +19,6 @@ import dev.onboardingengine.api.files.StoredFile;
 import dev.onboardingengine.api.files.StoredFiles;
 import dev.onboardingengine.api.paperwork.FormAnswers.Chosen;
 import dev.onboardingengine.api.problem.InvalidInput;
-import dev.onboardingengine.api.problem.ResourceNotFound;
 import dev.onboardingengine.workflow.action.JourneyActions;
 import dev.onboardingengine.workflow.paperwork.PaperworkAssigned;
 
@@ -278,25 +277,4 @@ public class JourneyForms {
         return JourneyFormRecords.instant(rs, column);
     }
 
-    public static class FormNotFound extends ResourceNotFound {
-
-        public FormNotFound(long id) {
-            super("No form " + id);
-        }
-    }
-
-    public static class PaperworkNotFound extends ResourceNotFound {
-
-        public PaperworkNotFound(long id) {
-            super("No paperwork " + id);
-        }
-    }
-
-    /** The form's status does not allow the change (409). */
-    public static class FormNotEditable extends RuntimeException {
-
-        public FormNotEditable(long id, FormStatus status) {
-            super("Form %d is %s.".formatted(id, status.wireName()));
-        }
-    }
 }

@@ -11,8 +11,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 
+import dev.onboardingengine.api.paperwork.FormNotEditable;
+import dev.onboardingengine.api.paperwork.FormNotFound;
 import dev.onboardingengine.api.paperwork.JourneyDocuments;
-import dev.onboardingengine.api.paperwork.JourneyForms;
 import dev.onboardingengine.workflow.action.JourneyActions;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,7 +32,7 @@ class PortalErrors {
 
     /** A valid link, but the action is done already (a second click), someone else's, or a form or document. */
     @ExceptionHandler({JourneyActions.ActionNotFound.class, JourneyActions.ActionNotYours.class,
-            PlainToDos.NotAToDo.class, JourneyForms.FormNotFound.class, JourneyForms.FormNotEditable.class,
+            PlainToDos.NotAToDo.class, FormNotFound.class, FormNotEditable.class,
             JourneyDocuments.DocumentNotFound.class, JourneyDocuments.DocumentNotReady.class})
     ModelAndView actionGone(HttpServletRequest request) {
         ModelAndView page = new ModelAndView("portal/action-gone", HttpStatus.NOT_FOUND);

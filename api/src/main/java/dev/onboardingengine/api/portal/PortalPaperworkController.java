@@ -30,6 +30,8 @@ import dev.onboardingengine.api.paperwork.CollectionValue;
 import dev.onboardingengine.api.paperwork.CollectionValues;
 import dev.onboardingengine.api.paperwork.DocumentStatus;
 import dev.onboardingengine.api.paperwork.DocumentType;
+import dev.onboardingengine.api.paperwork.FormNotEditable;
+import dev.onboardingengine.api.paperwork.FormNotFound;
 import dev.onboardingengine.api.paperwork.FormStatus;
 import dev.onboardingengine.api.paperwork.JourneyDocument;
 import dev.onboardingengine.api.paperwork.JourneyDocuments;
@@ -91,7 +93,7 @@ class PortalPaperworkController {
         PortalVisitor visitor = links.require(token);
         JourneyForm form = ownForm(visitor, formId);
         if (form.status() != FormStatus.OPENED) {
-            throw new JourneyForms.FormNotEditable(formId, form.status());
+            throw new FormNotEditable(formId, form.status());
         }
         Map<Long, String> answers = new HashMap<>();
         Map<Long, JourneyForms.Upload> uploads = new HashMap<>();
@@ -154,7 +156,7 @@ class PortalPaperworkController {
     private JourneyForm ownForm(PortalVisitor visitor, long formId) {
         return forms.find(formId).filter(form -> Long.valueOf(visitor.employeeId()).equals(form.ownerId())
                 && involvement.reaches(visitor.reach(), form.employeeId()))
-                .orElseThrow(() -> new JourneyForms.FormNotFound(formId));
+                .orElseThrow(() -> new FormNotFound(formId));
     }
 
     private JourneyDocument ownDocument(PortalVisitor visitor, long documentId) {

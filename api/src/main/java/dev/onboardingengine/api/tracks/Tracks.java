@@ -22,10 +22,12 @@ import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.NewHire;
 import dev.onboardingengine.api.hire.NewHireService;
-import dev.onboardingengine.api.hire.ReferenceReach;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.hire.Stakeholder;
+import dev.onboardingengine.workflow.journey.EndBeforeStart;
+import dev.onboardingengine.workflow.journey.JourneyAlreadyEnded;
 import dev.onboardingengine.workflow.journey.JourneyManagement;
+import dev.onboardingengine.workflow.journey.JourneyNotDraft;
 import dev.onboardingengine.workflow.journey.JourneyStatus;
 import dev.onboardingengine.workflow.journey.TrackView;
 import dev.onboardingengine.workflow.sequence.Sequence;
@@ -48,13 +50,13 @@ public class Tracks {
     private final NewHireService hires;
     private final TrackTemplates templates;
     private final AuditLog audit;
-    private final ReferenceReach references;
+    private final StakeholderReferences stakeholders;
     private final TransactionTemplate transaction;
 
     Tracks(JourneyManagement journeys, Employees employees, NewHireService hires, TrackTemplates templates,
-            AuditLog audit, ReferenceReach references, PlatformTransactionManager transactions) {
+            AuditLog audit, StakeholderReferences stakeholders, PlatformTransactionManager transactions) {
         this.transaction = new TransactionTemplate(transactions);
-        this.references = references;
+        this.stakeholders = stakeholders;
         this.journeys = journeys;
         this.employees = employees;
         this.hires = hires;
@@ -97,7 +99,7 @@ public class Tracks {
         } else if (request.endDate() != null && !request.endDate().isAfter(startDate)) {
             violations.add(new InvalidInput.Violation("end_date", "before_start", request.endDate()));
         }
-        implications(violations, request.implications(), access);
+        stakeholders.check(violations, request.implications(), access);
         Long unit = existing != null
                 ? existing.unitOrganizationId()
                 : request.newEmployee() == null ? null : request.newEmployee().unitOrganizationId();
@@ -142,7 +144,7 @@ public class Tracks {
                         inviteAt == null ? "started, invitation now" : "started, invitation at " + inviteAt,
                         Instant.now());
                 return track;
-            } catch (JourneyManagement.JourneyNotDraft notDraft) {
+            } catch (JourneyNotDraft notDraft) {
                 throw new TrackConflict(notDraft.getMessage());
             }
         });
@@ -156,7 +158,7 @@ public class Tracks {
             TrackView cancelled = journeys.cancel(id);
             audit.record("track_cancellation", access.caller().employeeId(), "track", id, "cancelled", Instant.now());
             return cancelled;
-        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
+        } catch (JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
         }
     }
@@ -173,7 +175,7 @@ public class Tracks {
         TrackRequest.Implications people = change.implications() == null
                 ? new TrackRequest.Implications(null, null, null)
                 : change.implications();
-        implications(violations, people, access);
+        stakeholders.check(violations, people, access);
         LocalDate start = change.startDate() != null ? change.startDate() : track.startDay();
         if (change.endDate() != null && !change.endDate().isAfter(start)) {
             violations.add(new InvalidInput.Violation("end_date", "before_start", change.endDate()));
@@ -194,9 +196,9 @@ public class Tracks {
                             change.endDate(), change.applyOnActions(), reassigned.keySet()),
                     Instant.now());
             return new Changed(journeys.find(id).orElseThrow(), reassigned);
-        } catch (JourneyManagement.JourneyAlreadyEnded ended) {
+        } catch (JourneyAlreadyEnded ended) {
             throw new TrackConflict(ended.getMessage());
-        } catch (JourneyManagement.EndBeforeStart endBeforeStart) {
+        } catch (EndBeforeStart endBeforeStart) {
             throw InvalidInput.of("end_date", "before_start", change.endDate());
         }
     }
@@ -273,20 +275,6 @@ public class Tracks {
         return templates.applying(mobility, unitId);
     }
 
-    private void implications(List<InvalidInput.Violation> violations, TrackRequest.Implications people,
-            Access access) {
-        reference(violations, "hr_id", people.hrId(), access);
-        reference(violations, "manager_id", people.managerId(), access);
-        reference(violations, "buddy_id", people.buddyId(), access);
-    }
-
-    /** Absent, or out of the caller's reach: the same answer, so it tells nothing of other units' people. */
-    private void reference(List<InvalidInput.Violation> violations, String field, Long id, Access access) {
-        if (id != null && (!employees.exists(id) || references.hides(access.reach(), id))) {
-            violations.add(new InvalidInput.Violation(field, "unknown_reference", id));
-        }
-    }
-
     /**
      * What is wrong with the new employee, checked with everything else so that one answer names every
      * field, nested as the request nests it ({@code employee.unitOrganizationId}, which each dialect
@@ -307,19 +295,4 @@ public class Tracks {
                 .sequenceIds(List.of()).build();
     }
 
-    /** The track is absent or the caller may not see its employee: the same answer. */
-    public static class TrackNotFound extends dev.onboardingengine.api.problem.ResourceNotFound {
-
-        TrackNotFound(long id) {
-            super("No track " + id + ".");
-        }
-    }
-
-    /** The track's state forbids the change (starting a non-draft, changing an ended track, a second open track). */
-    public static class TrackConflict extends RuntimeException {
-
-        TrackConflict(String reason) {
-            super(reason);
-        }
-    }
 }

@@ -193,25 +193,27 @@ class Journeys {
      * @param employeeIds only journeys of these employees; null: everybody's
      */
     List<TrackView> findTracks(JourneyStatus status, java.util.Collection<Long> employeeIds, int limit, long offset) {
-        if (employeeIds != null && employeeIds.isEmpty()) {
+        JourneyFilter filter = new JourneyFilter(status, employeeIds);
+        if (filter.matchesNobody()) {
             return List.of();
         }
         // "status, id" is the same order as "id" when one status is asked for, and the order of
         // journey_status_id_idx: H2 then reads the page from the index instead of sorting every journey
         // of that status (the benchmark's scenario 2: GET /tracks?status= grew 4x from 1k to 20k journeys).
         String order = status == null ? " order by id" : " order by status, id";
-        return jdbc.sql(TRACK_COLUMNS + where(status, employeeIds) + order + " limit :limit offset :offset")
-                .params(filter(status, employeeIds, limit, offset))
+        return jdbc.sql(TRACK_COLUMNS + filter.where() + order + " limit :limit offset :offset")
+                .params(filter.params(limit, offset))
                 .query(Journeys::track)
                 .list();
     }
 
     long countTracks(JourneyStatus status, java.util.Collection<Long> employeeIds) {
-        if (employeeIds != null && employeeIds.isEmpty()) {
+        JourneyFilter filter = new JourneyFilter(status, employeeIds);
+        if (filter.matchesNobody()) {
             return 0;
         }
-        return jdbc.sql("select count(*) from journey" + where(status, employeeIds))
-                .params(filter(status, employeeIds, 0, 0))
+        return jdbc.sql("select count(*) from journey" + filter.where())
+                .params(filter.params(0, 0))
                 .query(Long.class)
                 .single();
     }
@@ -222,37 +224,17 @@ class Journeys {
      * {@code upTo} means "at least that many".
      */
     long countTracksUpTo(JourneyStatus status, java.util.Collection<Long> employeeIds, long upTo) {
-        if (employeeIds != null && employeeIds.isEmpty()) {
+        JourneyFilter filter = new JourneyFilter(status, employeeIds);
+        if (filter.matchesNobody()) {
             return 0;
         }
-        java.util.Map<String, Object> params = new java.util.HashMap<>(filter(status, employeeIds, 0, 0));
+        java.util.Map<String, Object> params = filter.params(0, 0);
         params.put("upTo", upTo);
-        return jdbc.sql("select count(*) from (select 1 as one from journey" + where(status, employeeIds)
+        return jdbc.sql("select count(*) from (select 1 as one from journey" + filter.where()
                 + " limit :upTo) counted")
                 .params(params)
                 .query(Long.class)
                 .single();
-    }
-
-    private static String where(JourneyStatus status, java.util.Collection<Long> employeeIds) {
-        List<String> conditions = new java.util.ArrayList<>();
-        if (status != null) {
-            conditions.add("status = :status");
-        }
-        if (employeeIds != null) {
-            conditions.add("employee_id in (:employeeIds)");
-        }
-        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-    }
-
-    private static java.util.Map<String, Object> filter(JourneyStatus status, java.util.Collection<Long> employeeIds,
-            int limit, long offset) {
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("status", status == null ? null : status.wireName());
-        params.put("employeeIds", employeeIds == null ? List.of() : List.copyOf(employeeIds));
-        params.put("limit", limit);
-        params.put("offset", offset);
-        return params;
     }
 
     void reschedule(long journeyId, LocalDate startDay, LocalDate endDay, Instant startsAt, Instant endsAt,

@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.onboardingengine.api.paperwork.FormNotEditable;
 import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
+import dev.onboardingengine.api.tracks.TrackConflict;
 
 /**
  * The Workelo dialect's errors: RFC 7807 problems built by {@link FieldProblems} (the shape every
@@ -50,8 +52,8 @@ class WorkeloErrors extends DialectErrors {
                 List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
     }
 
-    @ExceptionHandler(dev.onboardingengine.api.tracks.Tracks.TrackConflict.class)
-    ProblemDetail conflict(dev.onboardingengine.api.tracks.Tracks.TrackConflict conflict) {
+    @ExceptionHandler(TrackConflict.class)
+    ProblemDetail conflict(TrackConflict conflict) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,
                 conflict.getMessage());
         problem.setTitle("Conflict");
@@ -59,7 +61,7 @@ class WorkeloErrors extends DialectErrors {
     }
 
     /** A form or document whose status does not allow the change: done, not submitted, already signed. */
-    @ExceptionHandler({dev.onboardingengine.api.paperwork.JourneyForms.FormNotEditable.class,
+    @ExceptionHandler({FormNotEditable.class,
             dev.onboardingengine.api.paperwork.JourneyDocuments.DocumentNotReady.class})
     ProblemDetail wrongStatus(RuntimeException wrongStatus) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.CONFLICT,

@@ -27,10 +27,12 @@ import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.files.StoredFile;
 import dev.onboardingengine.api.files.StoredFiles;
+import dev.onboardingengine.api.paperwork.FormNotFound;
 import dev.onboardingengine.api.paperwork.FormStatus;
 import dev.onboardingengine.api.paperwork.JourneyForm;
 import dev.onboardingengine.api.paperwork.JourneyForms;
 import dev.onboardingengine.api.paperwork.Paperwork;
+import dev.onboardingengine.api.paperwork.PaperworkNotFound;
 import dev.onboardingengine.api.paperwork.PaperworkResource;
 import dev.onboardingengine.api.paperwork.PaperworkResources;
 import dev.onboardingengine.api.paperwork.ResourceType;
@@ -99,7 +101,7 @@ class WorkeloFormController {
     @PutMapping(path = "/paperworks/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     PaperworkResponse updatePaperwork(Caller caller, @PathVariable long id, @RequestBody Map<String, Object> body) {
         Access rights = access.of(caller);
-        Paperwork paperwork = visiblePaperwork(id, rights).orElseThrow(() -> new JourneyForms.PaperworkNotFound(id));
+        Paperwork paperwork = visiblePaperwork(id, rights).orElseThrow(() -> new PaperworkNotFound(id));
         rights.requireWrite();
         if (!body.containsKey("value")) {
             throw InvalidInput.of("value", "required", null);
@@ -169,7 +171,7 @@ class WorkeloFormController {
     /** The form, if its track is one the caller may see; otherwise not found, as for a missing one. */
     private JourneyForm visibleForm(long id, Access rights) {
         return forms.find(id).filter(form -> tracks.isVisible(form.journeyId(), rights))
-                .orElseThrow(() -> new JourneyForms.FormNotFound(id));
+                .orElseThrow(() -> new FormNotFound(id));
     }
 
     /** The paperwork, if the caller may see its form; otherwise empty, as for a missing one. */

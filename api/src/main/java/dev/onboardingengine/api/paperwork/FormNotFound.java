@@ -1,0 +1,10 @@
+package dev.onboardingengine.api.paperwork;
+
+import dev.onboardingengine.api.problem.ResourceNotFound;
+
+public class FormNotFound extends ResourceNotFound {
+
+    public FormNotFound(long id) {
+        super("No form " + id);
+    }
+}
