@@ -10,6 +10,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.onboardingengine.workflow.schema.CamundaSchemaMigration;
+
 /**
  * The integration tests run on PostgreSQL, but the embedded default runs on H2: every migration must
  * apply there too, and the directory's less common SQL (recursive tree walk, limit/offset) must run.
@@ -23,9 +25,10 @@ class H2MigrationsTests {
         dataSource.setURL("jdbc:h2:mem:migrations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
 
-        // When every migration runs
+        // When every migration runs (Camunda's tables are a Java migration, a bean in the application)
         Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .javaMigrations(new CamundaSchemaMigration()).load().migrate();
 
         // Then the seeded levels, root unit and identification fields are there, and the tree walks
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -56,7 +59,8 @@ class H2MigrationsTests {
         dataSource.setURL("jdbc:h2:mem:free-text-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .javaMigrations(new CamundaSchemaMigration()).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
 
         // Then each free-text column holds far more than any former varchar did

@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
  * instead of the engine creating them at start ({@code schema-update: false}). Two nodes starting at
  * once on an empty database both tried to create them and one start failed; Flyway's lock lets one
  * node migrate while the other waits, and the engine only checks the schema version. An installation
- * whose engine already created the tables (before this migration) keeps them: nothing is run.
+ * whose engine already created the tables (before this migration) keeps them: nothing is run. Public for
+ * the tests that run every migration with Flyway alone (H2MigrationsTests), as the embedded default does.
  *
  * <p>Upgrading Camunda means adding its upgrade scripts
  * ({@code org/camunda/bpm/engine/db/upgrade/<db>_engine_<from>_to_<to>.sql}) as later migrations.
  */
 @Component
-class CamundaSchemaMigration implements JavaMigration {
+public class CamundaSchemaMigration implements JavaMigration {
 
     /** In the order Camunda's own schema creation runs them (DbSqlSession.dbSchemaCreate). */
     private static final List<String> COMPONENTS = List.of("engine", "history", "identity", "case.engine",
