@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.onboardingengine.api.ApiIntegrationTest;
 import dev.onboardingengine.api.secrets.SecretCipher;
 import dev.onboardingengine.api.secrets.SecretCipherFactory;
+import dev.onboardingengine.workflow.schema.CamundaSchemaMigration;
 
 /**
  * The upgrade of a database whose webhook secrets earlier versions stored in clear, on H2 as the embedded
@@ -42,7 +43,8 @@ class WebhookSecretsEncryptionTests {
         // When this version's migrations run, the Java one with the configured key among them
         SecretCipher cipher = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
         Flyway.configure().dataSource(dataSource).locations(locations)
-                .javaMigrations(new WebhookSecretsEncryption(cipher)).load().migrate();
+                .javaMigrations(new WebhookSecretsEncryption(cipher), new CamundaSchemaMigration()).load()
+                .migrate();
 
         // Then the table holds no secret in clear, and what it holds is the same HMAC key in the whsec_ form
         List<String> stored = jdbc.sql("select secret from webhook_subscription").query(String.class).list();
@@ -61,7 +63,8 @@ class WebhookSecretsEncryptionTests {
         SecretCipher old = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .javaMigrations(new WebhookSecretsEncryption(old)).load().migrate();
+                .javaMigrations(new WebhookSecretsEncryption(old), new CamundaSchemaMigration()).load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String first = WebhookSecret.generate();
         String second = WebhookSecret.generate();
