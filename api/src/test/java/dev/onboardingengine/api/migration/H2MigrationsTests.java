@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.onboardingengine.workflow.schema.CamundaSchemaMigration;
 
 /**
  * The integration tests run on PostgreSQL, but the embedded default runs on H2: every migration must
@@ -26,9 +23,7 @@ class H2MigrationsTests {
         dataSource.setUser("sa");
 
         // When every migration runs (Camunda's tables are a Java migration, a bean in the application)
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .javaMigrations(new CamundaSchemaMigration()).load().migrate();
+        H2Migrations.on(dataSource).load().migrate();
 
         // Then the seeded levels, root unit and identification fields are there, and the tree walks
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -58,9 +53,7 @@ class H2MigrationsTests {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:free-text-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .javaMigrations(new CamundaSchemaMigration()).load().migrate();
+        H2Migrations.on(dataSource).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
 
         // Then each free-text column holds far more than any former varchar did

@@ -9,15 +9,14 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.onboardingengine.api.ApiIntegrationTest;
+import dev.onboardingengine.api.migration.H2Migrations;
 import dev.onboardingengine.api.secrets.SecretCipher;
 import dev.onboardingengine.api.secrets.SecretCipherFactory;
-import dev.onboardingengine.workflow.schema.CamundaSchemaMigration;
 
 /**
  * The upgrade of a database whose webhook secrets earlier versions stored in clear, on H2 as the embedded
@@ -33,8 +32,7 @@ class WebhookSecretsEncryptionTests {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:webhook-secrets-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        String[] locations = {"classpath:db/migration/common", "classpath:db/migration/h2"};
-        Flyway.configure().dataSource(dataSource).locations(locations).target("2026.11.25.80").load().migrate();
+        H2Migrations.on(dataSource).target("2026.11.25.80").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("insert into webhook_subscription (url, event_types, secret, created_at) "
                 + "values ('https://hooks.example.com/', 'new-hire-created', :secret, current_timestamp)")
@@ -42,9 +40,7 @@ class WebhookSecretsEncryptionTests {
 
         // When this version's migrations run, the Java one with the configured key among them
         SecretCipher cipher = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
-        Flyway.configure().dataSource(dataSource).locations(locations)
-                .javaMigrations(new WebhookSecretsEncryption(cipher), new CamundaSchemaMigration()).load()
-                .migrate();
+        H2Migrations.on(dataSource, new WebhookSecretsEncryption(cipher)).load().migrate();
 
         // Then the table holds no secret in clear, and what it holds is the same HMAC key in the whsec_ form
         List<String> stored = jdbc.sql("select secret from webhook_subscription").query(String.class).list();
@@ -61,10 +57,7 @@ class WebhookSecretsEncryptionTests {
         dataSource.setURL("jdbc:h2:mem:webhook-keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         SecretCipher old = SecretCipherFactory.withKey(ApiIntegrationTest.SECRETS_KEY);
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .javaMigrations(new WebhookSecretsEncryption(old), new CamundaSchemaMigration()).load()
-                .migrate();
+        H2Migrations.on(dataSource, new WebhookSecretsEncryption(old)).load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         String first = WebhookSecret.generate();
         String second = WebhookSecret.generate();
