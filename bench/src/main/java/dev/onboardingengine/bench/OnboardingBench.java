@@ -60,8 +60,9 @@ public final class OnboardingBench {
                 + (options.database().equals("h2") ? " --h2-settings=" + options.h2Settings() : "")
                 + (options.withoutDueDateIndex() ? " --without-duedate-index" : "")
                 + options.engineArgs().stream().map(arg -> " --engine." + arg.substring(2)).reduce("", String::concat));
-        Progress.say("Onboarding engine benchmark on %s, %d cores", options.database(),
-                Runtime.getRuntime().availableProcessors());
+        results.header("load average at start (1, 5, 15 min)", LoadAverage.now());
+        Progress.say("Onboarding engine benchmark on %s, %d cores, load %s", options.database(),
+                Runtime.getRuntime().availableProcessors(), LoadAverage.now());
 
         if (options.needsEngineInProcess()) {
             runInProcess(options, results);
@@ -73,6 +74,7 @@ public final class OnboardingBench {
             new ClusterScenario(options, results).run();
         }
         results.header("duration", String.format("%.0f s", (System.nanoTime() - began) / 1e9));
+        results.header("load average at end (1, 5, 15 min)", LoadAverage.now());
         // a cluster-only run must not overwrite the same day's full run
         boolean clusterAlone = options.runs("cluster")
                 && BenchOptions.SCENARIOS.stream().filter(options::runs).count() == 1;
