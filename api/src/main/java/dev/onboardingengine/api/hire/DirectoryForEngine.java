@@ -21,21 +21,13 @@ class DirectoryForEngine implements HireDirectory {
         this.jdbc = jdbc;
     }
 
-    @Override
-    public Optional<Entry> find(long employeeId) {
-        return jdbc.sql("select uuid, email, first_name, last_name from employee where id = :id")
-                .param("id", employeeId)
-                .query((rs, n) -> new Entry(rs.getObject("uuid", UUID.class), rs.getString("email"),
-                        rs.getString("first_name"), rs.getString("last_name")))
-                .optional();
-    }
-
     /** Takes the same row lock as every change to the person ({@code Employees#lock}). */
     @Override
-    public boolean lockIfActive(long employeeId) {
-        return jdbc.sql("select deleted_at from employee where id = :id for update")
+    public Optional<Locked> lock(long employeeId) {
+        return jdbc.sql("select uuid, email, first_name, last_name, deleted_at from employee where id = :id for update")
                 .param("id", employeeId)
-                .query((rs, n) -> rs.getObject("deleted_at") == null)
-                .optional().orElse(false);
+                .query((rs, n) -> new Locked(new Entry(rs.getObject("uuid", UUID.class), rs.getString("email"),
+                        rs.getString("first_name"), rs.getString("last_name")), rs.getObject("deleted_at") == null))
+                .optional();
     }
 }

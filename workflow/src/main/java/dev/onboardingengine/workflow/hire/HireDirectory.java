@@ -15,17 +15,17 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("hire")
 public interface HireDirectory {
 
-    /** The employee with this id, archived or hidden ones included; empty when there is none. */
-    Optional<Entry> find(long employeeId);
-
     /**
-     * Locks the person in the directory until the caller's transaction ends and tells whether they are
-     * still in it (not archived). The journey start calls it first: a deletion of the person runs
-     * wholly before it (no journey starts) or wholly after it (the journey is cancelled), never in between.
-     * Without a directory (the workflow module on its own) nothing is locked and everyone is active.
+     * Locks the person in the directory until the caller's transaction ends and reads them as they are now,
+     * archived or hidden ones included; empty when there is none. The journey start calls it first: a
+     * deletion of the person runs wholly before it (no journey starts) or wholly after it (the journey is
+     * cancelled), never in between. One read serves both the identity check and the lock.
      */
-    default boolean lockIfActive(long employeeId) {
-        return true;
+    Optional<Locked> lock(long employeeId);
+
+    /** @param active false when the person was deleted (archived) */
+    @NamedInterface("hire")
+    record Locked(Entry entry, boolean active) {
     }
 
     /** A person as the directory holds them; {@code uuid} is random and never given twice. */

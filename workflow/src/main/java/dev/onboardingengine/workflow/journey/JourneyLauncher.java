@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -12,10 +13,14 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
+import dev.onboardingengine.workflow.events.InvalidEventRecord;
 import dev.onboardingengine.workflow.hire.HireDirectory;
+import dev.onboardingengine.workflow.hire.HireIdentity;
 import dev.onboardingengine.workflow.hire.NewHireCreated;
 import dev.onboardingengine.workflow.hire.Stakeholder;
 
@@ -24,7 +29,7 @@ import dev.onboardingengine.workflow.hire.Stakeholder;
  * the guard is our own: the journey row, unique per hire event (and per employee and mobility while
  * it runs), is inserted in the same transaction that starts the process. A redelivered event finds
  * the row; two nodes racing on the same event collide on the unique constraint and one rolls back.
- * A person deleted before their event is consumed gets no journey (see {@link HireDirectory#lockIfActive}).
+ * A person deleted before their event is consumed gets no journey (see {@link HireDirectory#lock}).
  */
 @Service
 class JourneyLauncher {
@@ -49,30 +54,45 @@ class JourneyLauncher {
     }
 
     /**
-     * @return true if this call started the journey, false if it had been started before
-     * @throws org.springframework.dao.DuplicateKeyException when another node started it concurrently
+     * Checks the event against the directory (one locking read of the person), then starts the journey.
+     *
+     * @return true if this call started the journey, false if it had been started before (a redelivery, or
+     *     another node that committed it first), or its person was deleted
+     * @throws InvalidEventRecord when the event names nobody, or somebody else now ({@link HireIdentity})
      */
     @Transactional
     boolean launch(NewHireCreated hire) {
         HireDirectory people = directory.getIfAvailable();
-        if (people != null && !people.lockIfActive(hire.employeeId())) {
-            log.info("Employee {} was deleted before their journey started (hire event {}); no journey",
-                    hire.employeeId(), hire.eventId());
-            return false;
-        }
-        if (journeys.existsForHireEvent(hire.eventId())) {
-            log.info("Journey for hire event {} already exists; redelivery ignored", hire.eventId());
-            return false;
+        if (people != null) {
+            Optional<HireDirectory.Locked> person = people.lock(hire.employeeId());
+            HireIdentity.mismatch(hire, person.map(HireDirectory.Locked::entry)).ifPresent(mismatch -> {
+                throw new InvalidEventRecord(mismatch.reason(), mismatch.fields());
+            });
+            if (!person.orElseThrow().active()) {
+                log.info("Employee {} was deleted before their journey started (hire event {}); no journey",
+                        hire.employeeId(), hire.eventId());
+                return false;
+            }
         }
         ZoneId zone = ZoneId.of(hire.timeZone());
         Stakeholder hr = properties.hrEmail().isBlank()
                 ? null
                 : new Stakeholder(0, "HR", "", properties.hrEmail(), hire.language(), true);
-        begin(new JourneyStart(hire.eventId(), MOBILITY_ONBOARDING, new Stakeholder(hire.employeeId(), hire.firstName(),
-                hire.lastName(), hire.email(), hire.language(), true), hire.timeZone(), hire.startDay(),
-                calendar.endOf(hire.startDay(), zone), null, hire.sequenceKeys(), hire.buddy(), hire.manager(), hr),
-                true);
-        return true;
+        try {
+            begin(new JourneyStart(hire.eventId(), MOBILITY_ONBOARDING, new Stakeholder(hire.employeeId(),
+                    hire.firstName(), hire.lastName(), hire.email(), hire.language(), true), hire.timeZone(),
+                    hire.startDay(), calendar.endOf(hire.startDay(), zone), null, hire.sequenceKeys(), hire.buddy(),
+                    hire.manager(), hr), true);
+            return true;
+        } catch (DuplicateKeyException startedBefore) {
+            // The unique hire event (or the one open journey per employee) is the guard, not a read before
+            // the insert: a redelivery costs a failed insert, a first delivery one statement less. The
+            // failed insert aborted the transaction (PostgreSQL), so it ends here, rolled back.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            log.info("Journey for hire event {} exists already (a redelivery, or started concurrently elsewhere)",
+                    hire.eventId());
+            return false;
+        }
     }
 
     /**
@@ -87,9 +107,8 @@ class JourneyLauncher {
         ZoneId zone = ZoneId.of(start.timeZone());
         Instant startsAt = calendar.startOf(start.startDay(), zone);
         Instant now = ClockUtil.getCurrentTime().toInstant();
-        long journeyId = journeys.insert(start.eventId(), hire.employeeId(), start.mobility(), start.timeZone(),
-                start.startDay(), startsAt, start.endsAt(), now);
-        journeys.describe(journeyId, start);
+        long journeyId = journeys.insert(start, startsAt, now);
+        JourneyBeingLaunched launched = new JourneyBeingLaunched(journeyId, hire.employeeId(), start.mobility());
 
         try (var context = JourneyLogContext.of(hire.employeeId(), journeyId)) {
             Map<String, Object> variables = new HashMap<>();
@@ -110,9 +129,13 @@ class JourneyLauncher {
             putStakeholder(variables, "buddy", start.buddy());
             putStakeholder(variables, "manager", start.manager());
             putStakeholder(variables, "hr", start.hr());
-            ProcessInstance instance = runtime.startProcessInstanceByKey(processKeyOf(start.mobility()),
-                    Long.toString(hire.employeeId()), variables);
-            journeys.attachProcessInstance(journeyId, instance.getId());
+            ProcessInstance instance = launched.during(() -> runtime
+                    .startProcessInstanceByKey(processKeyOf(start.mobility()), Long.toString(hire.employeeId()),
+                            variables));
+            if (!launched.attached()) {
+                // A process without a status milestone before its first wait state.
+                journeys.attachProcessInstance(journeyId, instance.getId());
+            }
             log.info("Started journey {} ({}, process instance {}) for employee {}{}", journeyId, start.mobility(),
                     instance.getId(), hire.employeeId(), startImmediately ? "" : " as a draft");
         }

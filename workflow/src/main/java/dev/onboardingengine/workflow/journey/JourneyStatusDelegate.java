@@ -25,8 +25,11 @@ class JourneyStatusDelegate implements JavaDelegate {
             throw new IllegalStateException("Element " + execution.getCurrentActivityId() + " sets no 'status' input");
         }
         long journeyId = ((Number) execution.getVariable(JourneyVariables.JOURNEY_ID)).longValue();
+        JourneyStatus reached = JourneyStatus.fromWireName(status.toString());
         try (var context = JourneyLogContext.of(execution)) {
-            recorder.record(journeyId, JourneyStatus.fromWireName(status.toString()));
+            JourneyBeingLaunched.firstStatusOf(journeyId).ifPresentOrElse(
+                    launched -> recorder.recordFirst(journeyId, launched, execution.getProcessInstanceId(), reached),
+                    () -> recorder.record(journeyId, reached));
         }
     }
 }

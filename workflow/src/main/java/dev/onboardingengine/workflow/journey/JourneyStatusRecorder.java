@@ -37,8 +37,24 @@ class JourneyStatusRecorder {
         // The engine's clock, so that tests which move Camunda's time see consistent history.
         Instant now = ClockUtil.getCurrentTime().toInstant();
         journeys.changeStatus(journeyId, status, now);
-        events.publishEvent(new JourneyStatusChanged(UUID.randomUUID(), journeyId, journey.employeeId(),
-                journey.mobility(), journey.status(), status, now));
+        published(journeyId, journey.employeeId(), journey.mobility(), journey.status(), status, now);
+    }
+
+    /**
+     * The first milestone of a journey whose start is still running: the row was inserted without a status
+     * in this transaction, so there is nothing to read, and the process instance is attached with the status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void recordFirst(long journeyId, JourneyBeingLaunched journey, String processInstanceId, JourneyStatus status) {
+        Instant now = ClockUtil.getCurrentTime().toInstant();
+        journeys.changeStatusAndAttach(journeyId, status, processInstanceId, now);
+        published(journeyId, journey.employeeId(), journey.mobility(), null, status, now);
+    }
+
+    private void published(long journeyId, long employeeId, String mobility, JourneyStatus previous,
+            JourneyStatus status, Instant now) {
+        events.publishEvent(
+                new JourneyStatusChanged(UUID.randomUUID(), journeyId, employeeId, mobility, previous, status, now));
         log.info("Journey {} is now {}", journeyId, status.wireName());
     }
 }

@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,28 +22,27 @@ class Journeys {
         this.jdbc = jdbc;
     }
 
-    boolean existsForHireEvent(UUID hireEventId) {
-        return jdbc.sql("select count(*) from journey where hire_event_id = :id")
-                .param("id", hireEventId)
-                .query(Long.class)
-                .single() > 0;
-    }
-
-    long insert(UUID hireEventId, long employeeId, String mobility, String timeZone, LocalDate startDay,
-            Instant startsAt, Instant endsAt, Instant now) {
+    /** Inserts the journey with its track fields (stakeholders, chosen sequences, end day), without a status yet. */
+    long insert(JourneyStart start, Instant startsAt, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into journey (hire_event_id, employee_id, mobility, time_zone, start_day, starts_at, ends_at,
-                                     created_at, updated_at)
-                values (:hireEventId, :employeeId, :mobility, :timeZone, :startDay, :startsAt, :endsAt, :now, :now)
+                                     hr_id, manager_id, buddy_id, sequence_keys, end_day, created_at, updated_at)
+                values (:hireEventId, :employeeId, :mobility, :timeZone, :startDay, :startsAt, :endsAt,
+                        :hrId, :managerId, :buddyId, :keys, :endDay, :now, :now)
                 """)
-                .param("hireEventId", hireEventId)
-                .param("employeeId", employeeId)
-                .param("mobility", mobility)
-                .param("timeZone", timeZone)
-                .param("startDay", startDay)
+                .param("hireEventId", start.eventId())
+                .param("employeeId", start.hire().employeeId())
+                .param("mobility", start.mobility())
+                .param("timeZone", start.timeZone())
+                .param("startDay", start.startDay())
                 .param("startsAt", utc(startsAt))
-                .param("endsAt", utc(endsAt))
+                .param("endsAt", utc(start.endsAt()))
+                .param("hrId", idOf(start.hr()))
+                .param("managerId", idOf(start.manager()))
+                .param("buddyId", idOf(start.buddy()))
+                .param("keys", String.join(",", start.sequenceKeys()))
+                .param("endDay", start.endDay())
                 .param("now", utc(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -115,6 +113,26 @@ class Journeys {
                 .param("final", status.isFinal())
                 .param("id", journeyId)
                 .update();
+        insertStatusChange(journeyId, status, at);
+    }
+
+    /** The first status of a journey being started, with its process instance: one update instead of two. */
+    void changeStatusAndAttach(long journeyId, JourneyStatus status, String processInstanceId, Instant at) {
+        jdbc.sql("""
+                update journey set status = :status, updated_at = :at, process_instance_id = :pi,
+                       open_marker = case when :final then null else open_marker end
+                where id = :id
+                """)
+                .param("status", status.wireName())
+                .param("at", utc(at))
+                .param("final", status.isFinal())
+                .param("pi", processInstanceId)
+                .param("id", journeyId)
+                .update();
+        insertStatusChange(journeyId, status, at);
+    }
+
+    private void insertStatusChange(long journeyId, JourneyStatus status, Instant at) {
         jdbc.sql("insert into journey_status_change (journey_id, status, changed_at) values (:id, :status, :at)")
                 .param("id", journeyId)
                 .param("status", status.wireName())
@@ -148,22 +166,6 @@ class Journeys {
                 .query((rs, n) -> new JourneyView.StatusChange(JourneyStatus.fromWireName(rs.getString("status")),
                         rs.getObject("changed_at", OffsetDateTime.class).toInstant()))
                 .list();
-    }
-
-    /** The track fields of a journey: its stakeholders, chosen sequences and end day. */
-    void describe(long journeyId, JourneyStart start) {
-        jdbc.sql("""
-                update journey set hr_id = :hrId, manager_id = :managerId, buddy_id = :buddyId,
-                       sequence_keys = :keys, end_day = :endDay
-                where id = :id
-                """)
-                .param("hrId", idOf(start.hr()))
-                .param("managerId", idOf(start.manager()))
-                .param("buddyId", idOf(start.buddy()))
-                .param("keys", String.join(",", start.sequenceKeys()))
-                .param("endDay", start.endDay())
-                .param("id", journeyId)
-                .update();
     }
 
     /** The journey's chosen sequences, changed before they begin (JourneySequences). */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,7 @@ public class SequenceCatalog {
     static final String UNITS_PROPERTY = "onboarding.units";
 
     private final Map<String, Map<String, String>> properties = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Snapshot snapshot;
 
     private final RepositoryService repository;
     private final JdbcClient jdbc;
@@ -44,15 +46,32 @@ public class SequenceCatalog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Every deployed sequence, by id. */
+    /**
+     * Every deployed sequence, by id. Read once per set of deployed definitions: a definition never changes
+     * (a new version is a new definition, from whichever node deployed it), and a sequence's id never
+     * changes once given, so while the latest definitions are the same ones the catalogue is too. Each
+     * call still asks Camunda which definitions are the latest, the one read a new deployment shows in.
+     */
     public List<Sequence> all() {
         Map<String, ProcessDefinition> deployed = repository.createProcessDefinitionQuery()
                 .processDefinitionKeyLike(KEY_PREFIX + "%").latestVersion().list().stream()
                 .collect(Collectors.toMap(ProcessDefinition::getKey, Function.identity()));
+        Set<String> definitionIds = deployed.values().stream().map(ProcessDefinition::getId)
+                .collect(Collectors.toUnmodifiableSet());
+        Snapshot known = snapshot;
+        if (known != null && known.definitionIds().equals(definitionIds)) {
+            return known.sequences();
+        }
+        List<Sequence> sequences = read(deployed);
+        snapshot = new Snapshot(definitionIds, sequences);
+        return sequences;
+    }
+
+    private List<Sequence> read(Map<String, ProcessDefinition> deployed) {
         Map<String, Long> ids = ids();
         // In key order, so a fresh installation numbers its sequences the same way every time.
         deployed.keySet().stream().filter(key -> !ids.containsKey(key)).sorted().forEach(this::register);
-        Map<String, Long> known = ids.size() == deployed.size() ? ids : ids();
+        Map<String, Long> known = deployed.keySet().stream().allMatch(ids::containsKey) ? ids : ids();
         return deployed.values().stream()
                 .map(definition -> {
                     Map<String, String> properties = propertiesOf(definition);
@@ -65,6 +84,10 @@ public class SequenceCatalog {
                 })
                 .sorted(java.util.Comparator.comparingLong(Sequence::id))
                 .toList();
+    }
+
+    /** The catalogue as read for these latest definitions. */
+    private record Snapshot(Set<String> definitionIds, List<Sequence> sequences) {
     }
 
     /** The sequences with these ids, or empty if any id is unknown. */

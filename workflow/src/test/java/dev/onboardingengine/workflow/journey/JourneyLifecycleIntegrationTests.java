@@ -112,6 +112,39 @@ class JourneyLifecycleIntegrationTests {
     }
 
     @Test
+    void givenALaunchedJourney_thenItsDraftIsInItsHistoryOnTheJourneysTopicAndInCockpit() throws Exception {
+        // Given a hire whose journey is launched (the launcher records the draft without the separate step's writes)
+        NewHireCreated hire = hire(LocalDate.now().plusDays(5), "UTC");
+
+        // When it is launched, and launched again (a redelivery)
+        boolean first = launcher.launch(hire);
+        boolean again = launcher.launch(hire);
+
+        // Then the first launch started it and the second found it
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        JourneyView journey = onlyJourneyOf(hire.employeeId());
+        assertThat(journey.status()).isEqualTo(JourneyStatus.DRAFT);
+        assertThat(journey.history()).extracting(JourneyView.StatusChange::status)
+                .containsExactly(JourneyStatus.DRAFT);
+        // And its process instance is attached
+        assertThat(journey.processInstanceId()).isEqualTo(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(hire.employeeId())).singleResult().getId());
+        // And Cockpit shows Status_Draft passed
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(journey.processInstanceId())
+                .activityId("Status_Draft").finished().count()).isEqualTo(1);
+        // And the draft went out once, the first milestone of this employee's onboarding
+        EngineClock.runDueJobsOfJourney(management, runtime, Long.toString(hire.employeeId()));
+        JourneyStatusChanged draft = objectMapper.readValue(journeyEventsOf(journey.id(), 2).get(0).value(),
+                JourneyStatusChanged.class);
+        assertThat(draft.status()).isEqualTo(JourneyStatus.DRAFT);
+        assertThat(draft.previousStatus()).isNull();
+        assertThat(draft.employeeId()).isEqualTo(hire.employeeId());
+        assertThat(draft.mobility()).isEqualTo("onboarding");
+        assertThat(draft.journeyId()).isEqualTo(journey.id());
+    }
+
+    @Test
     void theSameEventDeliveredTwiceMakesOneJourney() throws Exception {
         NewHireCreated hire = hire(LocalDate.now().plusDays(3), "UTC");
 

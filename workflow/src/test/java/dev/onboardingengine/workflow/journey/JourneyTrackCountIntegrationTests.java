@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.onboardingengine.workflow.hire.Stakeholder;
 import dev.onboardingengine.workflow.testing.EngineIntegrationTest;
 
 @EngineIntegrationTest
@@ -31,8 +32,9 @@ class JourneyTrackCountIntegrationTests {
         for (int i = 0; i < 6; i++) {
             long employee = first + i;
             employees.add(employee);
-            long journey = journeys.insert(UUID.randomUUID(), employee, "onboarding", "UTC", LocalDate.now(), now, now,
-                    now);
+            long journey = journeys.insert(new JourneyStart(UUID.randomUUID(), "onboarding",
+                    new Stakeholder(employee, "Ada", "Lovelace", "ada@example.com", "en", true), "UTC", LocalDate.now(),
+                    now, null, List.of(), null, null, null), now, now);
             journeys.changeStatus(journey, i < 5 ? JourneyStatus.IN_PROGRESS : JourneyStatus.CLOSED, now);
         }
 

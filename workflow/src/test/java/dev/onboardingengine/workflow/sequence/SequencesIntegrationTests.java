@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,6 +59,8 @@ class SequencesIntegrationTests {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
 
     @AfterEach
     void resetClock() {
@@ -72,6 +75,45 @@ class SequencesIntegrationTests {
                 .contains("sequence-it-equipment", "sequence-welcome", "sequence-first-week-check-in");
         assertThat(catalog.all()).isEqualTo(sequences);
         assertThat(catalog.withIds(List.of(sequences.get(0).id(), -1L))).isEmpty();
+    }
+
+    @Test
+    void givenTheCatalogueRead_whenNothingIsDeployed_thenItIsNotReadAgain_andWhenASequenceIsDeployed_thenItIsListed() {
+        // Given the catalogue read once
+        List<Sequence> before = catalog.all();
+
+        // When it is read again with no deployment in between, then it is the same catalogue, not a new read
+        assertThat(catalog.all()).isSameAs(before);
+
+        // When a new sequence is deployed, and then a second version of it under another name
+        String key = "sequence-cache-test-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> deployments = new ArrayList<>();
+        try {
+            deployments.add(deploySequence(key, "First name"));
+            List<Sequence> withIt = catalog.all();
+            deployments.add(deploySequence(key, "Second name"));
+            List<Sequence> withItsSecondVersion = catalog.all();
+
+            // Then each read lists what is deployed now, under the same stable id
+            assertThat(withIt).extracting(Sequence::processKey).contains(key).hasSize(before.size() + 1);
+            Sequence first = withIt.stream().filter(s -> s.processKey().equals(key)).findFirst().orElseThrow();
+            Sequence second = withItsSecondVersion.stream().filter(s -> s.processKey().equals(key)).findFirst()
+                    .orElseThrow();
+            assertThat(first.name()).isEqualTo("First name");
+            assertThat(second.name()).isEqualTo("Second name");
+            assertThat(second.id()).isEqualTo(first.id());
+        } finally {
+            deployments.forEach(id -> repository.deleteDeployment(id, true));
+        }
+        // And once it is gone, so is it from the catalogue
+        assertThat(catalog.all()).extracting(Sequence::processKey).doesNotContain(key);
+    }
+
+    private String deploySequence(String key, String name) {
+        return repository.createDeployment().name(key)
+                .addModelInstance(key + ".bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+                        .name(name).camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                .deploy().getId();
     }
 
     @Test
