@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.paperwork.FormNotEditable;
+import dev.onboardingengine.api.people.PersonArchived;
+import dev.onboardingengine.api.people.PersonNotFound;
 import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -50,6 +53,17 @@ class WorkeloErrors extends DialectErrors {
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         return FieldProblems.badRequest(Map.of(mismatch.getName(),
                 List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
+    }
+
+    @ExceptionHandler(PersonNotFound.class)
+    ProblemDetail noEmployee(PersonNotFound absent) {
+        return FieldProblems.notFound(new EmployeeNotFound((Long) absent.given()).getMessage());
+    }
+
+    /** Workelo shows no archived people: changing one is changing no one. */
+    @ExceptionHandler(PersonArchived.class)
+    ProblemDetail archived(PersonArchived archived) {
+        return FieldProblems.notFound(new EmployeeNotFound((Long) archived.given()).getMessage());
     }
 
     @ExceptionHandler(TrackConflict.class)
