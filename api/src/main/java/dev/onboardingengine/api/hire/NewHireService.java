@@ -78,7 +78,8 @@ public class NewHireService {
 
     /**
      * A hire whose dialect found mistakes of its own while translating the request (an unknown role or
-     * department, a reference out of reach): both kinds are reported together ({@link #validate(NewHire, List)}).
+     * department, a reference out of reach): both kinds are reported together, by the one validate-and-merge
+     * step ({@link HireRules#validate(NewHire, List)}).
      *
      * @throws InvalidHire naming every field that is wrong; nothing is written then
      */
@@ -260,11 +261,6 @@ public class NewHireService {
     /** Every problem with the hire, without writing anything; empty when it can be accepted. */
     public List<InvalidHire.Violation> validate(NewHire hire) {
         return rules.validate(hire, (Long) null);
-    }
-
-    /** The one validate-and-merge step of the dialects ({@link HireRules#validate(NewHire, List)}). */
-    public List<InvalidHire.Violation> validate(NewHire hire, List<InvalidHire.Violation> translated) {
-        return rules.validate(hire, translated);
     }
 
     /**

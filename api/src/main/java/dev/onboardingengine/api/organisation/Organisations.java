@@ -94,17 +94,17 @@ public class Organisations {
                 .list());
     }
 
-    /** @throws InvalidInput naming every bad field; nothing is written then */
+    /** @throws InvalidUnit naming every bad field; nothing is written then */
     @Transactional
     public UnitOrganization create(UnitChange unit, Long actorId) {
         List<InvalidInput.Violation> violations = new ArrayList<>();
         required(violations, "name", unit.name());
         if (unit.levelOrganizationId() == null) {
-            violations.add(new InvalidInput.Violation("level_organization_id", "required", null));
+            violations.add(new InvalidInput.Violation("levelOrganizationId", "required", null));
         }
         validate(violations, null, unit);
         if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
+            throw new InvalidUnit(violations);
         }
         Instant now = Instant.now();
         KeyHolder keys = new GeneratedKeyHolder();
@@ -122,7 +122,7 @@ public class Organisations {
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .update(keys, "id");
         } catch (DuplicateKeyException raced) {
-            throw InvalidInput.of("external_id", "duplicate", unit.externalId());
+            throw InvalidUnit.of("externalId", "duplicate", unit.externalId());
         }
         UnitOrganization created = find(keys.getKey().longValue()).orElseThrow();
         audit.record("unit_organization_creation", actorId, "unit_organization", created.id(),
@@ -143,7 +143,7 @@ public class Organisations {
         }
         validate(violations, id, change);
         if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
+            throw new InvalidUnit(violations);
         }
         Long parent = change.parentId() != null ? change.parentId() : before.parentId();
         Instant now = Instant.now();
@@ -167,7 +167,7 @@ public class Organisations {
                     .param("id", id)
                     .update();
         } catch (DuplicateKeyException raced) {
-            throw InvalidInput.of("external_id", "duplicate", change.externalId());
+            throw InvalidUnit.of("externalId", "duplicate", change.externalId());
         }
         UnitOrganization after = find(id).orElseThrow();
         audit.record("unit_organization_update", actorId, "unit_organization", id,
@@ -177,21 +177,21 @@ public class Organisations {
 
     private void validate(List<InvalidInput.Violation> violations, Long self, UnitChange unit) {
         if (FieldLimits.tooLong(unit.externalId(), FieldLimits.EXTERNAL_ID)) {
-            violations.add(new InvalidInput.Violation("external_id", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
+            violations.add(new InvalidInput.Violation("externalId", FieldLimits.TOO_LONG, FieldLimits.EXTERNAL_ID));
         } else if (unit.externalId() != null && !unit.externalId().isBlank()
                 && externalIdTaken(unit.externalId().trim(), self)) {
-            violations.add(new InvalidInput.Violation("external_id", "duplicate", unit.externalId()));
+            violations.add(new InvalidInput.Violation("externalId", "duplicate", unit.externalId()));
         }
         if (unit.levelOrganizationId() != null
                 && levels().stream().noneMatch(l -> l.id() == unit.levelOrganizationId())) {
-            violations.add(new InvalidInput.Violation("level_organization_id", "unknown_reference",
+            violations.add(new InvalidInput.Violation("levelOrganizationId", "unknown_reference",
                     unit.levelOrganizationId()));
         }
         if (unit.parentId() != null) {
             if (!exists(unit.parentId())) {
-                violations.add(new InvalidInput.Violation("parent_id", "unknown_reference", unit.parentId()));
+                violations.add(new InvalidInput.Violation("parentId", "unknown_reference", unit.parentId()));
             } else if (self != null && withDescendants(List.of(self)).contains(unit.parentId())) {
-                violations.add(new InvalidInput.Violation("parent_id", "cycle", unit.parentId()));
+                violations.add(new InvalidInput.Violation("parentId", "cycle", unit.parentId()));
             }
         }
         if (FieldLimits.tooLong(unit.language(), FieldLimits.LANGUAGE)) {

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.onboardingengine.api.audit.AuditLog;
-import dev.onboardingengine.api.problem.InvalidInput;
 
 /** Access scopes: which units (with everything below them) an employee manages. */
 @Service
@@ -62,13 +61,13 @@ public class Scopes {
     @Transactional
     public Scope grant(long employeeId, Long unitId, Long actorId) {
         if (unitId == null) {
-            throw InvalidInput.of("unit_organization_id", "required", null);
+            throw InvalidUnit.of("unitOrganizationId", "required", null);
         }
         if (!organisations.exists(unitId)) {
-            throw InvalidInput.of("unit_organization_id", "unknown_reference", unitId);
+            throw InvalidUnit.of("unitOrganizationId", "unknown_reference", unitId);
         }
         if (of(employeeId).stream().anyMatch(scope -> scope.unitOrganizationId() == unitId)) {
-            throw InvalidInput.of("unit_organization_id", "duplicate", unitId);
+            throw InvalidUnit.of("unitOrganizationId", "duplicate", unitId);
         }
         Instant now = Instant.now();
         KeyHolder keys = new GeneratedKeyHolder();
@@ -80,7 +79,7 @@ public class Scopes {
                     .param("now", now.atOffset(ZoneOffset.UTC))
                     .update(keys, "id");
         } catch (DataIntegrityViolationException raced) {
-            throw InvalidInput.of("unit_organization_id", "duplicate", unitId);
+            throw InvalidUnit.of("unitOrganizationId", "duplicate", unitId);
         }
         Scope scope = find(keys.getKey().longValue()).orElseThrow();
         audit.record("unit_organization_management_creation", actorId, "employee", employeeId,

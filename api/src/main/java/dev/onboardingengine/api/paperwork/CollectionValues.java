@@ -91,7 +91,7 @@ public class CollectionValues {
 
     /**
      * @param position null: after the last option
-     * @throws InvalidInput naming value, external_id, position or parent_id
+     * @throws InvalidOption naming label, externalId, position or parentId
      */
     @Transactional
     public CollectionValue create(long resourceId, String label, String externalId, Integer position, Long parentId,
@@ -102,7 +102,7 @@ public class CollectionValues {
         checkPosition(position, violations);
         checkParent(parentId, null, violations);
         if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
+            throw new InvalidOption(violations);
         }
         int at = position != null
                 ? position
@@ -122,7 +122,7 @@ public class CollectionValues {
     /**
      * Relabels, reorders or moves an option; null leaves a field as it is.
      *
-     * @throws InvalidInput naming value, external_id, position or parent_id
+     * @throws InvalidOption naming label, externalId, position or parentId
      */
     @Transactional
     public CollectionValue update(CollectionValue current, String label, String externalId, Integer position,
@@ -139,7 +139,7 @@ public class CollectionValues {
             checkParent(parentId, current.id(), violations);
         }
         if (!violations.isEmpty()) {
-            throw new InvalidInput(violations);
+            throw new InvalidOption(violations);
         }
         if (position != null && position != current.position()) {
             makeRoomAt(current.resourceId(), parentId != null ? parentId : current.parentId(), position, current.id());
@@ -208,11 +208,11 @@ public class CollectionValues {
 
     private static void checkLabel(String label, List<InvalidInput.Violation> violations) {
         if (label == null) {
-            violations.add(new InvalidInput.Violation("value", "required", null));
+            violations.add(new InvalidInput.Violation("label", "required", null));
         } else if (label.isBlank()) {
-            violations.add(new InvalidInput.Violation("value", "blank", label));
+            violations.add(new InvalidInput.Violation("label", "blank", label));
         } else if (label.strip().length() > 255) {
-            violations.add(new InvalidInput.Violation("value", "too_long", 255));
+            violations.add(new InvalidInput.Violation("label", "too_long", 255));
         }
     }
 
@@ -222,7 +222,7 @@ public class CollectionValues {
             return;
         }
         if (externalId.length() > 100) {
-            violations.add(new InvalidInput.Violation("external_id", "too_long", 100));
+            violations.add(new InvalidInput.Violation("externalId", "too_long", 100));
             return;
         }
         boolean taken = jdbc.sql("""
@@ -231,7 +231,7 @@ public class CollectionValues {
                 .param("resource", resourceId).param("external", externalId).param("self", self == null ? -1L : self)
                 .query(Long.class).single() > 0;
         if (taken) {
-            violations.add(new InvalidInput.Violation("external_id", "duplicate", externalId));
+            violations.add(new InvalidInput.Violation("externalId", "duplicate", externalId));
         }
     }
 
@@ -250,7 +250,7 @@ public class CollectionValues {
         Long cursor = parentId;
         while (cursor != null) {
             if (cursor.equals(self)) {
-                violations.add(new InvalidInput.Violation("parent_id", "parent_cycle", parentId));
+                violations.add(new InvalidInput.Violation("parentId", "parent_cycle", parentId));
                 return;
             }
             if (!seen.add(cursor)) {
@@ -258,7 +258,7 @@ public class CollectionValues {
             }
             Optional<CollectionValue> found = find(cursor);
             if (found.isEmpty()) {
-                violations.add(new InvalidInput.Violation("parent_id", "unknown_reference", parentId));
+                violations.add(new InvalidInput.Violation("parentId", "unknown_reference", parentId));
                 return;
             }
             cursor = found.get().parentId();

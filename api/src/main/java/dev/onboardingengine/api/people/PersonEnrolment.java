@@ -21,9 +21,9 @@ import dev.onboardingengine.api.hire.InvalidHire;
 import dev.onboardingengine.api.hire.NewHireService;
 
 /**
- * A person added through a dialect that keeps profile fields (Offly, Bridge): a hire through
- * {@link NewHireService} (a new hire gets a journey), its profile and identification values, in one
- * transaction: a refused or raced request leaves nothing behind.
+ * A person added through a dialect: a hire through {@link NewHireService} (a new hire gets a journey),
+ * its profile fields (Offly's, Bridge's) and identification values, in one transaction: a refused or
+ * raced request leaves nothing behind.
  */
 @Service
 public class PersonEnrolment {
@@ -49,7 +49,10 @@ public class PersonEnrolment {
         Map<Long, String> values = identificationValues(enrolment.identifications(), found);
         Employee employee = hires.hire(enrolment.hire(), found, rights.caller().employeeId());
         try {
-            entries.saveProfile(employee.id(), enrolment.profile(), Instant.now());
+            if (!enrolment.profile().fields().isEmpty()) {
+                // A dialect without profile fields (ChiefOnboarding, Workelo) leaves the new row as written.
+                entries.saveProfile(employee.id(), enrolment.profile(), Instant.now());
+            }
         } catch (DuplicateKeyException raced) {
             // The same unique profile value added concurrently: the constraint decides, and the hire rolls back.
             String field = DirectoryEntries.PROFILE_FIELDS.stream()

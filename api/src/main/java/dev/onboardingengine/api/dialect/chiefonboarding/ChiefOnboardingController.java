@@ -1,8 +1,6 @@
 package dev.onboardingengine.api.dialect.chiefonboarding;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,13 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
-import dev.onboardingengine.api.directory.Employee;
-import dev.onboardingengine.api.directory.EmployeeRole;
+import dev.onboardingengine.api.directory.DirectoryEntry;
 import dev.onboardingengine.api.directory.Employees;
-import dev.onboardingengine.api.hire.InvalidHire;
-import dev.onboardingengine.api.hire.NewHire;
-import dev.onboardingengine.api.hire.NewHireService;
-import dev.onboardingengine.api.hire.ReferenceReach;
+import dev.onboardingengine.api.people.PersonEnrolment;
 import dev.onboardingengine.workflow.sequence.SequenceCatalog;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,19 +32,19 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class ChiefOnboardingController {
 
-    private final NewHireService hires;
+    private final PersonEnrolment enrolment;
+    private final ChiefOnboardingTranslation translation;
     private final Employees employees;
     private final SequenceCatalog sequences;
     private final DirectoryAccess access;
     private final ObjectMapper objectMapper;
-    private final ReferenceReach references;
 
-    ChiefOnboardingController(NewHireService hires, Employees employees, SequenceCatalog sequences,
-            DirectoryAccess access, ObjectMapper objectMapper, ReferenceReach references) {
-        this.references = references;
+    ChiefOnboardingController(PersonEnrolment enrolment, ChiefOnboardingTranslation translation, Employees employees,
+            SequenceCatalog sequences, DirectoryAccess access, ObjectMapper objectMapper) {
+        this.enrolment = enrolment;
+        this.translation = translation;
         this.access = access;
         this.objectMapper = objectMapper;
-        this.hires = hires;
         this.employees = employees;
         this.sequences = sequences;
     }
@@ -90,30 +84,9 @@ class ChiefOnboardingController {
     }
 
     private UserResponse create(Caller caller, CreateUserRequest request) {
-        Optional<EmployeeRole> role = Optional.ofNullable(request.role()).flatMap(ChiefOnboardingRoles::roleOf);
         // ChiefOnboarding has no units: a scoped caller could only create people outside its own reach.
         Access rights = access.of(caller);
-        rights.requirePlacement(null, role.orElse(null));
-        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
-                .email(request.email()).role(role.orElse(null)).phone(request.phone()).position(request.position())
-                .language(request.language()).message(request.message()).startDay(request.startDay())
-                .buddyId(request.buddy()).managerId(request.manager()).timeZone(request.timezone())
-                .sequenceIds(request.sequences()).build();
-        boolean unknownRole = request.role() != null && role.isEmpty();
-        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
-                new ReferenceReach.Named("buddyId", request.buddy()),
-                new ReferenceReach.Named("managerId", request.manager())));
-        if (unknownRole) {
-            own.add(new InvalidHire.Violation("role", "invalid_choice", request.role()));
-        }
-        if (!own.isEmpty()) {
-            // An unknown role number or a person out of reach is its own mistake, reported beside every other one.
-            List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !(unknownRole && violation.field().equals("role"))).toList());
-            violations.addAll(own);
-            throw new InvalidHire(violations);
-        }
-        Employee employee = hires.hire(hire, caller.employeeId());
-        return UserResponse.of(employee, request.sequences() == null ? List.of() : request.sequences());
+        DirectoryEntry person = enrolment.enrol(translation.enrolment(request, rights), rights);
+        return UserResponse.of(person.employee(), request.sequences() == null ? List.of() : request.sequences());
     }
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.paperwork.CollectionValue;
+import dev.onboardingengine.api.paperwork.CollectionValuePolicy;
 import dev.onboardingengine.api.paperwork.CollectionValues;
 import dev.onboardingengine.api.paperwork.PaperworkResource;
 import dev.onboardingengine.api.paperwork.PaperworkResources;
@@ -53,7 +54,7 @@ class WorkeloCollectionValueController {
             @RequestParam(name = "resource_id", required = false) String resourceId,
             @RequestParam(name = "parent_id", required = false) Long parentId,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
-        access.of(caller).requireRead();
+        CollectionValuePolicy.requireRead(access.of(caller));
         PaperworkResource resource = selectionList(resourceType, resourceId);
         Paging paging = Paging.of(limit, offset);
         List<CollectionValueResponse> page = values.list(resource.id(), parentId, paging.limit(), paging.offset())
@@ -67,7 +68,7 @@ class WorkeloCollectionValueController {
     CollectionValueResponse create(Caller caller,
             @RequestParam(name = "resource_type", required = false) String resourceType,
             @RequestParam(name = "resource_id", required = false) String resourceId, @RequestBody OptionBody body) {
-        access.of(caller).requireOrganisationWide();
+        CollectionValuePolicy.requireChange(access.of(caller));
         PaperworkResource resource = selectionList(resourceType, resourceId);
         return CollectionValueResponse.of(values.create(resource.id(), body.value(), body.externalId(), body.position(),
                 body.parentId(), caller.employeeId(), Instant.now()));
@@ -76,7 +77,7 @@ class WorkeloCollectionValueController {
     /** Relabels, reorders or moves an option. Forms where it was chosen keep the old label. */
     @PutMapping(path = "/collection_values/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     CollectionValueResponse update(Caller caller, @PathVariable long id, @RequestBody OptionBody body) {
-        access.of(caller).requireOrganisationWide();
+        CollectionValuePolicy.requireChange(access.of(caller));
         CollectionValue current = values.find(id).orElseThrow(() -> new CollectionValueNotFound(id));
         return CollectionValueResponse.of(values.update(current, body.value(), body.externalId(), body.position(),
                 body.parentId(), caller.employeeId(), Instant.now()));

@@ -1,9 +1,7 @@
 package dev.onboardingengine.api.dialect.workelo;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -27,46 +25,45 @@ import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.IdentificationRequ
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.IdentificationResourceResponse;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.IdentificationResponse;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.UserRoleResponse;
+import dev.onboardingengine.api.directory.DirectoryEntry;
 import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.EmployeeQuery;
 import dev.onboardingengine.api.directory.EmployeeRole;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.directory.Identifications;
-import dev.onboardingengine.api.hire.EmployeeChange;
-import dev.onboardingengine.api.hire.EmployeeEditor;
-import dev.onboardingengine.api.hire.InvalidHire;
-import dev.onboardingengine.api.hire.NewHire;
-import dev.onboardingengine.api.hire.NewHireService;
-import dev.onboardingengine.api.hire.ReferenceReach;
+import dev.onboardingengine.api.people.PersonChanges;
+import dev.onboardingengine.api.people.PersonEnrolment;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.workflow.journey.ConflictRetry;
 
 /**
  * Workelo's employee directory (guide section 1): user roles, employees, identification fields.
- * Creating an employee goes through {@link NewHireService} like every dialect; a person created with
- * the new_hire role gets an onboarding journey, anyone else is only written to the directory.
+ * Creating and changing an employee go through the people services like every dialect's
+ * ({@link WorkeloTranslation} in, {@link EmployeeResponse} out); a person created with the new_hire
+ * role gets an onboarding journey, anyone else is only written to the directory.
  */
 @RestController
 class WorkeloDirectoryController {
 
     private final Employees employees;
-    private final NewHireService hires;
-    private final EmployeeEditor editor;
+    private final PersonEnrolment enrolment;
+    private final PersonChanges changes;
+    private final WorkeloTranslation translation;
     private final Identifications identifications;
     private final DirectoryAccess access;
-    private final ReferenceReach references;
 
     /** Changes that lose a race with the journey's own steps run again (whole transactions). */
     private final ConflictRetry retry;
 
-    WorkeloDirectoryController(Employees employees, NewHireService hires, EmployeeEditor editor,
-            Identifications identifications, DirectoryAccess access, ReferenceReach references, ConflictRetry retry) {
+    WorkeloDirectoryController(Employees employees, PersonEnrolment enrolment, PersonChanges changes,
+            WorkeloTranslation translation, Identifications identifications, DirectoryAccess access,
+            ConflictRetry retry) {
         this.retry = retry;
-        this.references = references;
         this.employees = employees;
-        this.hires = hires;
-        this.editor = editor;
+        this.enrolment = enrolment;
+        this.changes = changes;
+        this.translation = translation;
         this.identifications = identifications;
         this.access = access;
     }
@@ -113,51 +110,18 @@ class WorkeloDirectoryController {
     @PostMapping(path = "/employees", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     EmployeeResponse create(Caller caller, @RequestBody EmployeeRequest request) {
-        Optional<EmployeeRole> role = request.userRoleId() == null
-                ? Optional.of(EmployeeRole.COLLEAGUE)
-                : WorkeloRole.withId(request.userRoleId()).map(known -> known.role);
         Access rights = access.of(caller);
-        rights.requirePlacement(request.unitOrganizationId(), role.orElse(null));
-        NewHire hire = NewHire.builder().firstName(request.firstName()).lastName(request.lastName())
-                .email(request.email()).role(role.orElse(null)).phone(request.phone()).position(request.jobPosition())
-                .language(request.language()).startDay(request.startDate()).buddyId(request.buddyId())
-                .managerId(request.managerId()).timeZone(request.timeZone()).externalId(request.externalId())
-                .unitOrganizationId(request.unitOrganizationId()).build();
-        List<InvalidHire.Violation> own = new ArrayList<>(references.hidden(rights.reach(),
-                new ReferenceReach.Named("buddyId", request.buddyId()),
-                new ReferenceReach.Named("managerId", request.managerId())));
-        if (role.isEmpty()) {
-            own.add(new InvalidHire.Violation("role", "unknown_reference", request.userRoleId()));
-        }
-        if (!own.isEmpty()) {
-            // An unknown role id or a person out of reach is its own mistake, reported beside every other one.
-            List<InvalidHire.Violation> violations = new ArrayList<>(hires.validate(hire).stream()
-                    .filter(violation -> !(violation.field().equals("role") && role.isEmpty())).toList());
-            violations.addAll(own);
-            throw new InvalidHire(violations);
-        }
-        return EmployeeResponse.of(hires.hire(hire, caller.employeeId()), List.of());
+        return EmployeeResponse.of(enrolment.enrol(translation.enrolment(request, rights), rights).employee(),
+                List.of());
     }
 
     @PutMapping(path = "/employees/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     EmployeeResponse update(Caller caller, @PathVariable long id, @RequestBody EmployeeRequest request) {
-        Access rights = access.of(caller);
-        Employee current = rights.changeable(find(id));
-        EmployeeRole role = roleOf(request.userRoleId(), current.role());
-        rights.requirePlacement(request.unitOrganizationId() != null
-                ? request.unitOrganizationId()
-                : current.unitOrganizationId(), role == current.role() ? null : role);
-        List<InvalidHire.Violation> hidden = references.hidden(rights.reach(),
-                new ReferenceReach.Named("buddyId", request.buddyId()),
-                new ReferenceReach.Named("managerId", request.managerId()));
-        if (!hidden.isEmpty()) {
-            throw new InvalidHire(hidden);
-        }
-        Employee changed = retry.run(() -> editor.update(id, new EmployeeChange(request.firstName(), request.lastName(),
-                request.email(), role, request.phone(), request.jobPosition(), request.language(), request.startDate(),
-                request.buddyId(), request.managerId(), request.timeZone(), request.externalId(),
-                request.unitOrganizationId()), caller.employeeId()));
-        return EmployeeResponse.of(changed, identifications.of(id));
+        DirectoryEntry changed = retry.run(() -> {
+            Access rights = access.of(caller);
+            return changes.change(translation.change(id, request, rights), rights);
+        });
+        return EmployeeResponse.of(changed.employee(), identifications.of(id));
     }
 
     /** Sets one identification field; posting a field the employee already has replaces its value (200). */
@@ -179,13 +143,5 @@ class WorkeloDirectoryController {
 
     private Employee find(long id) {
         return employees.find(id).orElseThrow(() -> new EmployeeNotFound(id));
-    }
-
-    private static EmployeeRole roleOf(Long userRoleId, EmployeeRole otherwise) {
-        if (userRoleId == null) {
-            return otherwise;
-        }
-        return WorkeloRole.withId(userRoleId).map(role -> role.role)
-                .orElseThrow(() -> InvalidInput.of("user_role_id", "unknown_reference", userRoleId));
     }
 }

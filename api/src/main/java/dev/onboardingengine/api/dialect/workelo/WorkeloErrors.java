@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.paperwork.FormNotEditable;
+import dev.onboardingengine.api.paperwork.InvalidOption;
+import dev.onboardingengine.api.people.PersonArchived;
+import dev.onboardingengine.api.people.PersonNotFound;
 import dev.onboardingengine.api.problem.DialectErrors;
 import dev.onboardingengine.api.problem.FieldProblems;
 import dev.onboardingengine.api.problem.InvalidInput;
@@ -29,16 +33,26 @@ import dev.onboardingengine.api.tracks.TrackConflict;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WorkeloErrors extends DialectErrors {
 
-    /** NewHire's field names, as Workelo calls them. */
+    /** The domain's field names (NewHire's, a unit's), as Workelo calls them. */
     private static final Map<String, String> FIELD_NAMES = Map.ofEntries(
+            Map.entry("levelOrganizationId", "level_organization_id"), Map.entry("parentId", "parent_id"),
             Map.entry("firstName", "first_name"), Map.entry("lastName", "last_name"), Map.entry("email", "email"),
             Map.entry("role", "user_role_id"), Map.entry("phone", "phone"), Map.entry("position", "job_position"),
             Map.entry("language", "language"), Map.entry("startDay", "start_date"), Map.entry("buddyId", "buddy_id"),
             Map.entry("managerId", "manager_id"), Map.entry("timeZone", "time_zone"),
             Map.entry("externalId", "external_id"), Map.entry("unitOrganizationId", "unit_organization_id"));
 
+    /** An option's field names: apart, since an option's position is its place in the list, not a job. */
+    private static final Map<String, String> OPTION_FIELD_NAMES = Map.of("label", "value", "externalId",
+            "external_id", "parentId", "parent_id");
+
     WorkeloErrors() {
         super(FIELD_NAMES, WorkeloErrors::message);
+    }
+
+    @ExceptionHandler(InvalidOption.class)
+    ProblemDetail invalidOption(InvalidOption invalid) {
+        return FieldProblems.badRequest(FieldProblems.renamed(invalid, OPTION_FIELD_NAMES), WorkeloErrors::message);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -50,6 +64,17 @@ class WorkeloErrors extends DialectErrors {
     ProblemDetail badParameter(MethodArgumentTypeMismatchException mismatch) {
         return FieldProblems.badRequest(Map.of(mismatch.getName(),
                 List.of(typeMessage(mismatch.getRequiredType(), mismatch.getName()))));
+    }
+
+    @ExceptionHandler(PersonNotFound.class)
+    ProblemDetail noEmployee(PersonNotFound absent) {
+        return FieldProblems.notFound(new EmployeeNotFound((Long) absent.given()).getMessage());
+    }
+
+    /** Workelo shows no archived people: changing one is changing no one. */
+    @ExceptionHandler(PersonArchived.class)
+    ProblemDetail archived(PersonArchived archived) {
+        return FieldProblems.notFound(new EmployeeNotFound((Long) archived.given()).getMessage());
     }
 
     @ExceptionHandler(TrackConflict.class)

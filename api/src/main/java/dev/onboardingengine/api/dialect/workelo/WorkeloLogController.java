@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.onboardingengine.api.audit.AuditLog;
+import dev.onboardingengine.api.auth.AuditTrailPolicy;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.LogResponse;
@@ -53,7 +54,7 @@ class WorkeloLogController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset) {
-        access.of(caller).requireOrganisationWide();
+        AuditTrailPolicy.requireRead(access.of(caller));
         List<InvalidInput.Violation> violations = new ArrayList<>();
         Instant start = from == null ? null : instant("from", from, false, violations);
         Instant until = to == null ? null : instant("to", to, true, violations);
@@ -78,7 +79,7 @@ class WorkeloLogController {
 
     @GetMapping("/logs/{uuid}")
     LogResponse log(Caller caller, @PathVariable String uuid) {
-        access.of(caller).requireOrganisationWide();
+        AuditTrailPolicy.requireRead(access.of(caller));
         UUID id;
         try {
             id = UUID.fromString(uuid);

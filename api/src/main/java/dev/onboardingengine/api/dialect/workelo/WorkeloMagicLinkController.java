@@ -16,6 +16,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.portal.HolderOutOfReach;
 import dev.onboardingengine.api.portal.IssuedLink;
+import dev.onboardingengine.api.portal.MagicLinkPolicy;
 import dev.onboardingengine.api.portal.MagicLinks;
 import dev.onboardingengine.api.problem.ResourceNotFound;
 
@@ -57,8 +58,7 @@ class WorkeloMagicLinkController {
 
     private MagicLinkResponse issue(Caller caller, Optional<Employee> found, String lookedUpBy) {
         Access rights = access.of(caller);
-        Employee employee = found.filter(rights::canSee).orElseThrow(() -> new NoSuchEmployee(lookedUpBy));
-        rights.changeable(employee);
+        Employee employee = MagicLinkPolicy.holder(found, rights).orElseThrow(() -> new NoSuchEmployee(lookedUpBy));
         IssuedLink link;
         try {
             link = links.issue(employee, caller.employeeId(), rights.reach());

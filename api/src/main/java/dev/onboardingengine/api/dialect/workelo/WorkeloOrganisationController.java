@@ -14,14 +14,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.onboardingengine.api.auth.Access;
 import dev.onboardingengine.api.auth.Caller;
 import dev.onboardingengine.api.auth.DirectoryAccess;
+import dev.onboardingengine.api.auth.OrganisationPolicy;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.LevelResponse;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.ScopeRequest;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.ScopeResponse;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.UnitRequest;
 import dev.onboardingengine.api.dialect.workelo.WorkeloBodies.UnitResponse;
+import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.organisation.Organisations;
@@ -52,57 +53,59 @@ class WorkeloOrganisationController {
 
     @GetMapping("/level_organizations")
     List<LevelResponse> levels(Caller caller) {
-        access.of(caller).requireRead();
+        OrganisationPolicy.requireTreeRead(access.of(caller));
         return organisations.levels().stream().map(LevelResponse::of).toList();
     }
 
     @GetMapping("/unit_organizations")
     List<UnitResponse> units(Caller caller,
             @RequestParam(name = "level_organization_id", required = false) Long levelOrganizationId) {
-        access.of(caller).requireRead();
+        OrganisationPolicy.requireTreeRead(access.of(caller));
         return organisations.units(levelOrganizationId).stream().map(UnitResponse::of).toList();
     }
 
     @GetMapping("/unit_organizations/{id}")
     UnitResponse unit(Caller caller, @PathVariable long id) {
-        access.of(caller).requireRead();
+        OrganisationPolicy.requireTreeRead(access.of(caller));
         return UnitResponse.of(organisations.find(id).orElseThrow(() -> new UnitOrganizationNotFound(id)));
     }
 
     @PostMapping(path = "/unit_organizations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     UnitResponse createUnit(Caller caller, @RequestBody UnitRequest request) {
-        access.of(caller).requireOrganisationWide();
+        OrganisationPolicy.requireTreeChange(access.of(caller));
         return UnitResponse.of(organisations.create(change(request), caller.employeeId()));
     }
 
     /** Changes the given fields; a unit cannot be moved below itself or one of its descendants. */
     @PutMapping(path = "/unit_organizations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     UnitResponse updateUnit(Caller caller, @PathVariable long id, @RequestBody UnitRequest request) {
-        access.of(caller).requireOrganisationWide();
+        OrganisationPolicy.requireTreeChange(access.of(caller));
         return UnitResponse.of(organisations.update(id, change(request), caller.employeeId()));
     }
 
     @GetMapping("/employees/{employeeId}/unit_organization_managements")
     List<ScopeResponse> scopesOf(Caller caller, @PathVariable long employeeId) {
-        access.of(caller).visible(employees.find(employeeId).orElseThrow(() -> new EmployeeNotFound(employeeId)));
+        OrganisationPolicy.requireScopesRead(holder(employeeId), access.of(caller));
         return scopes.of(employeeId).stream().map(ScopeResponse::of).toList();
     }
 
     @PostMapping(path = "/employees/{employeeId}/unit_organization_managements", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ScopeResponse grant(Caller caller, @PathVariable long employeeId, @RequestBody ScopeRequest request) {
-        Access rights = access.of(caller);
-        rights.visible(employees.find(employeeId).orElseThrow(() -> new EmployeeNotFound(employeeId)));
-        rights.requireAdmin();
+        OrganisationPolicy.requireGrant(holder(employeeId), access.of(caller));
         return ScopeResponse.of(scopes.grant(employeeId, request.unitOrganizationId(), caller.employeeId()));
     }
 
     @DeleteMapping("/unit_organization_managements/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Caller caller, @PathVariable long id) {
-        access.of(caller).requireAdmin();
+        OrganisationPolicy.requireRevoke(access.of(caller));
         scopes.revoke(id, caller.employeeId());
+    }
+
+    private Employee holder(long employeeId) {
+        return employees.find(employeeId).orElseThrow(() -> new EmployeeNotFound(employeeId));
     }
 
     private static UnitChange change(UnitRequest request) {

@@ -32,6 +32,7 @@ import dev.onboardingengine.api.directory.Employee;
 import dev.onboardingengine.api.directory.EmployeeNotFound;
 import dev.onboardingengine.api.directory.Employees;
 import dev.onboardingengine.api.hire.NewHire;
+import dev.onboardingengine.api.journeys.OwnerActionsPolicy;
 import dev.onboardingengine.api.problem.InvalidInput;
 import dev.onboardingengine.api.tracks.TrackChange;
 import dev.onboardingengine.api.tracks.TrackRequest;
@@ -151,13 +152,8 @@ class WorkeloTrackController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         Access rights = access.of(caller);
         Employee owner = employees.find(ownerId).orElseThrow(() -> new EmployeeNotFound(ownerId));
-        boolean own = caller.employeeId() == ownerId;
-        if (!own) {
-            rights.visible(owner);
-        }
-        Collection<Long> journeyEmployees = own || rights.reach().everyone()
-                ? null
-                : employees.all(rights.reach()).stream().map(Employee::id).toList();
+        Collection<Long> journeyEmployees = OwnerActionsPolicy.journeysShown(owner, rights)
+                .map(reach -> employees.all(reach).stream().map(Employee::id).toList()).orElse(null);
         Paging paging = Paging.of(limit, offset);
         List<OwnerActionResponse> page = actions.actionsOwnedBy(ownerId, journeyEmployees, paging.limit(),
                 paging.offset()).stream().map(OwnerActionResponse::of).toList();

@@ -29,9 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * directory, and its RUN command runs there, offline against the local Maven repository. A module,
  * resource or file the build needs and the Dockerfile does not copy fails the build here as it would
  * in {@code docker build}. The runtime stage is then checked against what the build left: the jar it
- * copies, the user it runs as, the jar its entry point runs.
+ * copies, the user it runs as, the jar its entry point runs. It runs a whole Maven build (one to three
+ * minutes on 2 cores), so it is named with the integration tests, outside the unit and slice layer.
  */
-class DockerfileReplayTests {
+class DockerfileReplayIntegrationTests {
 
     private static Path repoRoot;
     private static Dockerfile dockerfile;
